@@ -1,0 +1,195 @@
+package io.github.chaoswatch.linalg.internal;
+
+import io.github.chaoswatch.linalg.DenseMatrix;
+import org.bytedeco.openblas.global.openblas;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+
+/**
+ * Kernels on OpenBLAS and its LAPACK, called through JavaCPP on the matrices' native storage (no copies).
+ *
+ * <p>Not API. Besides the reference Householder QR (dgeqrf + dorgqr, the "LAPACK limit" of docs/benchmarks.md) it
+ * offers CholeskyQR2 (Yamamoto, Nakatsukasa, Yanagisawa &amp; Fukaya 2015): G = ZᵀZ (dsyrk), G = R₁ᵀR₁ (dpotrf),
+ * Q₁ = Z·R₁⁻¹ (dtrsm), repeated once on Q₁. It is built from BLAS-3 calls that run several times faster than LAPACK's
+ * QR, gives R with a positive diagonal (no sign fix needed) and is as accurate as Householder while κ(Z) is below
+ * about u^(−1/2) ≈ 1e8. Past a conservative conditioning check it falls back to Householder, so the result is always
+ * the Householder one up to rounding. Each thread keeps its own work buffers.
+ */
+public final class OpenBlasLinearAlgebra implements LinearAlgebra {
+
+    /**
+     * CholeskyQR2 is used only while min R₁_ii / max R₁_ii is at least this: a lower bound on 1/κ(Z) well inside
+     * the method's stable range (κ ≲ 1e8); beyond it Householder is both safer and cheap relative to the risk.
+     */
+    static final double CHOLESKY_MIN_DIAGONAL_RATIO = 1e-6;
+
+    /** After the second pass R₂ must be near the identity (|R₂_ii − 1| ≤ this), proving pass one was accurate. */
+    static final double CHOLESKY_SECOND_PASS_TOLERANCE = 1e-2;
+
+    private static final int COL_MAJOR = openblas.CblasColMajor;
+
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+
+    OpenBlasLinearAlgebra() {
+    }
+
+    @Override
+    public void gemm(boolean transposeA, boolean transposeB, int m, int n, int k, double alpha,
+                     DenseMatrix a, int aOffset, int lda, DenseMatrix b, int bOffset, int ldb,
+                     double beta, DenseMatrix c, int cOffset, int ldc) {
+        openblas.cblas_dgemm(COL_MAJOR, transposeA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transposeB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha,
+                a.buffer(aOffset), lda, b.buffer(bOffset), ldb, beta, c.buffer(cOffset), ldc);
+    }
+
+    @Override
+    public void householder(DenseMatrix z, double[] logDiagonal) {
+        int rows = z.rows();
+        int columns = z.columns();
+        double norm = z.frobeniusNorm();
+        Workspace w = workspaces.get();
+        DoubleBuffer tau = w.tau(columns);
+        DoubleBuffer work = w.householderWork(rows, columns);
+        DoubleBuffer data = z.buffer(0);
+        check("dgeqrf", openblas.LAPACKE_dgeqrf_work(COL_MAJOR, rows, columns, data, rows, tau, work, work.capacity()));
+        double[] diagonal = new double[columns];
+        for (int i = 0; i < columns; i++) {
+            diagonal[i] = z.get(i, i);
+        }
+        check("dorgqr", openblas.LAPACKE_dorgqr_work(COL_MAJOR, rows, columns, columns, data, rows, tau, work,
+                work.capacity()));
+        HouseholderSigns.apply(diagonal, z, norm, logDiagonal);
+    }
+
+    /**
+     * Orthonormalizes Z in place by CholeskyQR2 with a Householder fallback; same contract as
+     * {@link #householder(DenseMatrix, double[])}.
+     */
+    public void choleskyQr2(DenseMatrix z, double[] logDiagonal) {
+        int columns = z.columns();
+        DenseMatrix g = workspaces.get().gram(columns);
+        double[] first = new double[columns];
+        // Positive form: a NaN ratio fails.
+        if (!gramCholesky(z, g, first) || !(min(first) >= CHOLESKY_MIN_DIAGONAL_RATIO * max(first))) {
+            householder(z, logDiagonal);
+            return;
+        }
+        solveRight(z, g);
+        // Z now holds Q1 = Z·R1⁻¹, whose own factor R2 is the identity up to the error of pass one.
+        if (gramCholesky(z, g, logDiagonal) && nearOne(logDiagonal)) {
+            solveRight(z, g);
+            for (int i = 0; i < columns; i++) {
+                logDiagonal[i] = Math.log(logDiagonal[i]);
+            }
+        } else {
+            householder(z, logDiagonal);
+        }
+        // Z = Q·R2·R1, and the diagonal of a product of upper triangular matrices is the product of the diagonals.
+        for (int i = 0; i < columns; i++) {
+            logDiagonal[i] += Math.log(first[i]);
+        }
+    }
+
+    /** G := upper Cholesky factor R of ZᵀZ (dsyrk, dpotrf); its diagonal into {@code diagonal}; false if not SPD. */
+    private static boolean gramCholesky(DenseMatrix z, DenseMatrix g, double[] diagonal) {
+        int rows = z.rows();
+        int columns = z.columns();
+        DoubleBuffer gram = g.buffer(0);
+        openblas.cblas_dsyrk(COL_MAJOR, openblas.CblasUpper, openblas.CblasTrans, columns, rows, 1.0,
+                z.buffer(0), rows, 0.0, gram, columns);
+        if (openblas.LAPACKE_dpotrf(COL_MAJOR, (byte) 'U', columns, gram, columns) != 0) {
+            return false;
+        }
+        for (int i = 0; i < columns; i++) {
+            diagonal[i] = g.get(i, i);
+        }
+        return true;
+    }
+
+    /** Z := Z·R⁻¹ with R the upper triangle of G (dtrsm). */
+    private static void solveRight(DenseMatrix z, DenseMatrix g) {
+        openblas.cblas_dtrsm(COL_MAJOR, openblas.CblasRight, openblas.CblasUpper, openblas.CblasNoTrans,
+                openblas.CblasNonUnit, z.rows(), z.columns(), 1.0, g.buffer(0), g.rows(), z.buffer(0), z.rows());
+    }
+
+    private static boolean nearOne(double[] diagonal) {
+        for (double r : diagonal) {
+            if (!(Math.abs(r - 1) <= CHOLESKY_SECOND_PASS_TOLERANCE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double min(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
+    private static double max(double[] values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    private static void check(String routine, int info) {
+        if (info != 0) {
+            throw new IllegalStateException("LAPACK " + routine + " returned info = " + info
+                    + " on a finite input; this is a bug in chaoswatch's kernel, please report it");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "openblas";
+    }
+
+    /** Per-thread native work buffers, grown on demand. */
+    private static final class Workspace {
+        private DoubleBuffer tau = allocate(1);
+        private DoubleBuffer work = allocate(1);
+        private int workRows;
+        private int workColumns;
+        private DenseMatrix gram = DenseMatrix.zeros(0, 0);
+
+        DoubleBuffer tau(int columns) {
+            if (tau.capacity() < columns) {
+                tau = allocate(columns);
+            }
+            return tau;
+        }
+
+        DoubleBuffer householderWork(int rows, int columns) {
+            if (rows != workRows || columns != workColumns) {
+                DoubleBuffer query = allocate(1);
+                DoubleBuffer scratch = allocate(Math.max(1, rows * columns));
+                openblas.LAPACKE_dgeqrf_work(COL_MAJOR, rows, columns, scratch, rows, tau(columns), query, -1);
+                int size = (int) query.get(0);
+                openblas.LAPACKE_dorgqr_work(COL_MAJOR, rows, columns, columns, scratch, rows, tau, query, -1);
+                size = Math.max(size, (int) query.get(0));
+                work = allocate(Math.max(size, columns));
+                workRows = rows;
+                workColumns = columns;
+            }
+            return work;
+        }
+
+        DenseMatrix gram(int columns) {
+            if (gram.rows() != columns) {
+                gram = DenseMatrix.zeros(columns, columns);
+            }
+            return gram;
+        }
+
+        private static DoubleBuffer allocate(int size) {
+            return ByteBuffer.allocateDirect(size * Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        }
+    }
+}

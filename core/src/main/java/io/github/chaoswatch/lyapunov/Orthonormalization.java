@@ -1,0 +1,13 @@
+package io.github.chaoswatch.lyapunov;
+
+/** How the QR method re-orthonormalizes the tangent frame (docs/benchmarks.md compares them). */
+public enum Orthonormalization {
+    /**
+     * CholeskyQR2 built from BLAS-3 products where OpenBLAS is loaded and the frame is large enough to gain,
+     * falling back to Householder whenever a conditioning check fails; Householder otherwise. Same exponents as
+     * {@link #HOUSEHOLDER} to rounding, faster at large sizes. The default.
+     */
+    AUTO,
+    /** Householder QR always (LAPACK dgeqrf/dorgqr or plain Java): the reference. */
+    HOUSEHOLDER
+}

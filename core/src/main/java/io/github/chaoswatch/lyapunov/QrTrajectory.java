@@ -1,0 +1,127 @@
+package io.github.chaoswatch.lyapunov;
+
+import io.github.chaoswatch.dynamics.RecurrentDynamics;
+import io.github.chaoswatch.linalg.DenseMatrix;
+
+import java.util.SplittableRandom;
+
+/**
+ * One trajectory of the QR method (Benettin et al. 1980; Shimada &amp; Nagashima 1979; THEORY.md §2.2–2.3):
+ * Q ← qr(J_t·Q) with the sign fix, every τ steps, accumulating ln R_ii over the measured steps.
+ *
+ * <p>With τ &gt; 1 the frame is checked at every QR: if R's smallest finite diagonal entry is below
+ * {@value #MIN_DIAGONAL_RATIO} of its largest, the columns have drifted too close to parallel for double precision,
+ * and the block is run again from its start with τ halved.
+ */
+final class QrTrajectory implements Trajectory {
+
+    /** Conditioning check for τ &gt; 1: R_min/R_max ≥ 1e-8, i.e. (λ_1 − λ_k)·τ ≤ 18 nats (THEORY.md §2.3). */
+    static final double MIN_DIAGONAL_RATIO = 1e-8;
+
+    private static final double LOG_MIN_DIAGONAL_RATIO = Math.log(MIN_DIAGONAL_RATIO);
+
+    private final int exponents;
+    private final int warmupSteps;
+    private final int steps;
+    private final int interval;
+    private final Orthonormalizer orthonormalizer;
+
+    QrTrajectory(int exponents, int warmupSteps, int steps, int interval, Orthonormalizer orthonormalizer) {
+        this.exponents = exponents;
+        this.warmupSteps = warmupSteps;
+        this.steps = steps;
+        this.interval = interval;
+        this.orthonormalizer = orthonormalizer;
+    }
+
+    @Override
+    public Outcome run(RecurrentDynamics dynamics, Drive drive, int index, SplittableRandom random,
+                       int[] checkpoints) {
+        int d = dynamics.stateSize();
+        double[] state = dynamics.initialState(random);
+        double[] next = new double[d];
+        double[] input = new double[dynamics.inputSize()];
+        double[] logDiagonal = new double[exponents];
+        DenseMatrix q = randomFrame(d, exponents, random);
+        orthonormalizer.orthonormalize(q, logDiagonal);
+        DenseMatrix z = DenseMatrix.zeros(d, exponents);
+        DenseMatrix savedFrame = interval > 1 ? DenseMatrix.zeros(d, exponents) : null;
+        double[] savedState = new double[d];
+        RateAccumulator accumulator = new RateAccumulator(exponents, steps, checkpoints);
+        int tau = interval;
+        long total = (long) warmupSteps + steps;
+        long t = 0;
+        while (t < total) {
+            int block = (int) Math.min(tau, (t < warmupSteps ? warmupSteps : total) - t);
+            if (block > 1) {
+                System.arraycopy(state, 0, savedState, 0, d);
+                savedFrame.assign(q);
+            }
+            for (int s = 0; s < block; s++) {
+                drive.input(index, t + s, input);
+                dynamics.tangentStep(state, input, next, q, null, z);
+                DenseMatrix frame = q;
+                q = z;
+                z = frame;
+                double[] previous = state;
+                state = next;
+                next = previous;
+                if (!Trajectory.finite(state)) {
+                    return Outcome.diverged("non-finite state", t + s, index);
+                }
+            }
+            orthonormalizer.orthonormalize(q, logDiagonal);
+            if (!validLogs(logDiagonal)) {
+                return Outcome.diverged("non-finite tangent vectors", t + block - 1, index);
+            }
+            if (block > 1 && !wellConditioned(logDiagonal)) {
+                System.arraycopy(savedState, 0, state, 0, d);
+                q.assign(savedFrame);
+                tau = Math.max(1, tau / 2);
+                continue;
+            }
+            if (t >= warmupSteps) {
+                accumulator.add(logDiagonal, block);
+            }
+            t += block;
+        }
+        return new Outcome(accumulator.finish(), null);
+    }
+
+    /** A D×k matrix of independent standard normal entries, drawn column by column. */
+    static DenseMatrix randomFrame(int rows, int columns, SplittableRandom random) {
+        DenseMatrix frame = DenseMatrix.zeros(rows, columns);
+        for (int index = 0; index < rows * columns; index++) {
+            frame.set(index, random.nextGaussian());
+        }
+        return frame;
+    }
+
+    /** ln R_ii must be finite or −∞ (an exactly singular direction); NaN or +∞ means divergence. */
+    private static boolean validLogs(double[] logDiagonal) {
+        for (double l : logDiagonal) {
+            if (!(l < Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean wellConditioned(double[] logDiagonal) {
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (double l : logDiagonal) {
+            if (l > Double.NEGATIVE_INFINITY) {
+                max = Math.max(max, l);
+                min = Math.min(min, l);
+            }
+        }
+        return max == Double.NEGATIVE_INFINITY || min - max >= LOG_MIN_DIAGONAL_RATIO;
+    }
+
+    /** Replaces a frame by the Q of its QR factorization and reports ln R_ii. */
+    @FunctionalInterface
+    interface Orthonormalizer {
+        void orthonormalize(DenseMatrix z, double[] logDiagonal);
+    }
+}
