@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
  * One trajectory of the QR method (Benettin et al. 1980; Shimada &amp; Nagashima 1979; THEORY.md §2.2–2.3):
  * Q ← qr(J_t·Q) with the sign fix, every τ steps, accumulating ln R_ii over the measured steps.
  *
- * <p>With τ &gt; 1 the frame is checked at every QR: if R's smallest finite diagonal entry is below
+ * <p>With τ &gt; 1 the frame is checked at every QR: if R's smallest diagonal entry is below
  * {@value #MIN_DIAGONAL_RATIO} of its largest, the columns have drifted too close to parallel for double precision,
- * and the block is run again from its start with τ halved.
+ * and the block is run again from its start with τ halved (down to 1, where −∞ marks a truly singular direction).
  */
 final class QrTrajectory implements Trajectory {
 
@@ -107,16 +107,18 @@ final class QrTrajectory implements Trajectory {
         return true;
     }
 
+    /**
+     * True if the block's R is trustworthy. Over several steps a direction that only looks singular may just have
+     * shrunk below rounding relative to the others, so −∞ fails the check too; at τ = 1 it is genuine.
+     */
     private static boolean wellConditioned(double[] logDiagonal) {
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
         for (double l : logDiagonal) {
-            if (l > Double.NEGATIVE_INFINITY) {
-                max = Math.max(max, l);
-                min = Math.min(min, l);
-            }
+            max = Math.max(max, l);
+            min = Math.min(min, l);
         }
-        return max == Double.NEGATIVE_INFINITY || min - max >= LOG_MIN_DIAGONAL_RATIO;
+        return min - max >= LOG_MIN_DIAGONAL_RATIO;
     }
 
     /** Replaces a frame by the Q of its QR factorization and reports ln R_ii. */
