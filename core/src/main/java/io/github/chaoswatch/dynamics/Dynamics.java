@@ -216,8 +216,7 @@ public final class Dynamics {
         return modelInput -> {
             INDArray x = index == 0 ? modelInput : net.feedForwardToLayer(index - 1, modelInput, false).get(index);
             InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(index);
-            return toNcw(pre == null ? x : pre.preProcess(x, (int) x.size(0), LayerWorkspaceMgr.noWorkspaces()),
-                    conf);
+            return preProcess(pre, x, modelInput, conf);
         };
     }
 
@@ -242,10 +241,17 @@ public final class Dynamics {
                 throw new IllegalArgumentException("layer '" + name + "' reads network input '" + source
                         + "', not the first one; pass its inputs directly");
             }
-            InputPreProcessor pre = vertex.getPreProcessor();
-            return toNcw(pre == null ? x : pre.preProcess(x, (int) x.size(0), LayerWorkspaceMgr.noWorkspaces()),
-                    conf);
+            return preProcess(vertex.getPreProcessor(), x, modelInput, conf);
         };
+    }
+
+    /**
+     * Applies a layer's input preprocessor (if any; the minibatch size is the model input's, since a preceding
+     * feed-forward layer flattens time into it) and returns the layer input in NCW layout.
+     */
+    private static INDArray preProcess(InputPreProcessor pre, INDArray x, INDArray modelInput, Layer conf) {
+        INDArray in = pre == null ? x : pre.preProcess(x, (int) modelInput.size(0), LayerWorkspaceMgr.noWorkspaces());
+        return toNcw(in, conf);
     }
 
     /** Permutes a layer input from NWC to NCW when the layer is configured for NWC. */
