@@ -69,10 +69,7 @@ public final class SimpleRnnDynamics implements RecurrentDynamics {
         affine.evaluate(state, input, z);
         activation.evaluate(z, next, slope);
         affine.tangent(stateTangents, inputTangents, product);
-        int k = stateTangents.columns();
-        for (int i = 0; i < n; i++) {
-            product.scaleRow(i, slope[i], k);
-        }
+        product.scaleRows(slope);
     }
 
     @Override

@@ -86,10 +86,15 @@ public final class DenseMatrix {
         data.put(index, value);
     }
 
-    /** Multiplies row {@code i} by {@code factor} over the first {@code columnCount} columns. */
-    public void scaleRow(int i, double factor, int columnCount) {
-        for (int j = 0, index = i; j < columnCount; j++, index += rows) {
-            data.put(index, factor * data.get(index));
+    /** Multiplies row i by {@code factors[i]} for every row, i.e. this := diag(factors)·this. */
+    public void scaleRows(double[] factors) {
+        if (factors.length != rows) {
+            throw new IllegalArgumentException(factors.length + " factors for " + rows + " rows");
+        }
+        for (int j = 0, index = 0; j < columns; j++) {
+            for (int i = 0; i < rows; i++, index++) {
+                data.put(index, factors[i] * data.get(index));
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.chaoswatch.dynamics.RecurrentDynamics;
 import io.github.chaoswatch.linalg.DenseMatrix;
 
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * One trajectory of the QR method (Benettin et al. 1980; Shimada &amp; Nagashima 1979; THEORY.md §2.2–2.3):
@@ -24,14 +25,15 @@ final class QrTrajectory implements Trajectory {
     private final int warmupSteps;
     private final int steps;
     private final int interval;
-    private final Orthonormalizer orthonormalizer;
+    private final Supplier<Orthonormalizer> orthonormalizers;
 
-    QrTrajectory(int exponents, int warmupSteps, int steps, int interval, Orthonormalizer orthonormalizer) {
+    /** Creates the method; {@code orthonormalizers} gives each trajectory its own (possibly stateful) QR. */
+    QrTrajectory(int exponents, int warmupSteps, int steps, int interval, Supplier<Orthonormalizer> orthonormalizers) {
         this.exponents = exponents;
         this.warmupSteps = warmupSteps;
         this.steps = steps;
         this.interval = interval;
-        this.orthonormalizer = orthonormalizer;
+        this.orthonormalizers = orthonormalizers;
     }
 
     @Override
@@ -42,6 +44,7 @@ final class QrTrajectory implements Trajectory {
         double[] next = new double[d];
         double[] input = new double[dynamics.inputSize()];
         double[] logDiagonal = new double[exponents];
+        Orthonormalizer orthonormalizer = orthonormalizers.get();
         DenseMatrix q = randomFrame(d, exponents, random);
         orthonormalizer.orthonormalize(q, logDiagonal);
         DenseMatrix z = DenseMatrix.zeros(d, exponents);

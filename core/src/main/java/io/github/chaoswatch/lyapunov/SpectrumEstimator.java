@@ -7,6 +7,7 @@ import io.github.chaoswatch.linalg.internal.OpenBlasLinearAlgebra;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Estimates the k largest Lyapunov exponents of a {@link RecurrentDynamics} by the QR method.
@@ -26,8 +27,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p><b>Performance.</b> Per step the cost is one structured product J·Q (2D²k flops for SimpleRnn, 8n²k for LSTM)
- * and one QR (2Dk² flops). Large frames run on OpenBLAS with CholeskyQR2, which beats LAPACK's Householder QR by
- * using only BLAS-3 products; small ones in plain Java (docs/benchmarks.md). Instances are immutable and thread-safe;
+ * and one QR (2Dk² flops). Large frames run on OpenBLAS with CholeskyQR, built from BLAS-3 products that run faster
+ * than LAPACK's Householder QR, falling back to Householder where the frame is ill-conditioned; small ones run in
+ * plain Java (docs/benchmarks.md). Instances are immutable and thread-safe;
  * one {@code estimate} call runs on the calling thread.
  */
 public final class SpectrumEstimator {
@@ -36,7 +38,7 @@ public final class SpectrumEstimator {
     public static final int DEFAULT_EXPONENTS = 32;
 
     /**
-     * CholeskyQR2 pays off once the frame has this many D·k² multiply-adds; below it, the Householder kernel's lower
+     * CholeskyQR pays off once the frame has this many D·k² multiply-adds; below it, the Householder kernel's lower
      * call count wins (measured: docs/benchmarks.md).
      */
     static final long CHOLESKY_MIN_FLOPS = 32L * 32 * 32;
@@ -92,18 +94,19 @@ public final class SpectrumEstimator {
         EstimatorSettings settings = new EstimatorSettings("QR", k, warmupSteps, steps, interval, trajectories, seed,
                 drive.toString(), orthonormalization);
         Trajectory trajectory = new QrTrajectory(k, warmupSteps, steps, interval,
-                orthonormalizer(dynamics.stateSize(), k));
+                orthonormalizers(dynamics.stateSize(), k));
         return Estimation.run(dynamics, drive, trajectory, settings, unit);
     }
 
-    /** Chooses the QR kernel for a D×k frame: CholeskyQR2 on OpenBLAS where it pays, else Householder. */
-    private QrTrajectory.Orthonormalizer orthonormalizer(int d, int k) {
+    /** Chooses the QR kernel for a D×k frame: CholeskyQR on OpenBLAS where it pays, else Householder. */
+    private Supplier<QrTrajectory.Orthonormalizer> orthonormalizers(int d, int k) {
         Optional<OpenBlasLinearAlgebra> openBlas = Kernels.openBlas();
         if (orthonormalization == Orthonormalization.AUTO && openBlas.isPresent()
                 && (long) d * k * k >= CHOLESKY_MIN_FLOPS) {
-            return openBlas.get()::choleskyQr2;
+            return () -> new AdaptiveOrthonormalizer(openBlas.get());
         }
-        return Kernels.forProduct(d, k, k)::householder;
+        QrTrajectory.Orthonormalizer householder = Kernels.forProduct(d, k, k)::householder;
+        return () -> householder;
     }
 
     @Override

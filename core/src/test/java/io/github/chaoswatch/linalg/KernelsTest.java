@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Java and OpenBLAS kernels agree with each other and with the defining properties of a QR factorization. */
@@ -71,26 +72,38 @@ class KernelsTest {
     }
 
     @Test
-    void choleskyQr2MatchesHouseholder() {
+    void choleskyQrMatchesHouseholderInOneAndTwoPasses() {
+        for (double spread : new double[] {1, 1e-4}) {
+            assertCholeskyMatchesHouseholder(spread);
+        }
+    }
+
+    /** A 200x64 Gaussian frame whose column scales fall geometrically to {@code spread}. */
+    private void assertCholeskyMatchesHouseholder(double spread) {
         SplittableRandom random = new SplittableRandom(3);
         DenseMatrix z = random(200, 64, random);
+        for (int j = 0; j < 64; j++) {
+            for (int i = 0; i < 200; i++) {
+                z.set(i, j, z.get(i, j) * Math.pow(spread, j / 63.0));
+            }
+        }
         DenseMatrix householder = copy(z);
         DenseMatrix cholesky = copy(z);
         double[] householderLogs = new double[64];
         double[] choleskyLogs = new double[64];
         openBlas.householder(householder, householderLogs);
-        openBlas.choleskyQr2(cholesky, choleskyLogs);
+        assertTrue(openBlas.tryCholeskyQr(cholesky, choleskyLogs), "spread " + spread);
         assertFactorization(z, cholesky, choleskyLogs);
         for (int i = 0; i < 64; i++) {
-            assertEquals(householderLogs[i], choleskyLogs[i], 1e-12);
+            assertEquals(householderLogs[i], choleskyLogs[i], 1e-12, "spread " + spread);
         }
         for (int index = 0; index < 200 * 64; index++) {
-            assertEquals(householder.get(index), cholesky.get(index), 1e-11);
+            assertEquals(householder.get(index), cholesky.get(index), 1e-11, "spread " + spread);
         }
     }
 
     @Test
-    void choleskyQr2FallsBackOnIllConditionedFrames() {
+    void choleskyQrDeclinesIllConditionedFramesAndLeavesThemUntouched() {
         // given columns spanning twelve orders of magnitude (κ ≈ 1e12, beyond CholeskyQR2's reach)
         SplittableRandom random = new SplittableRandom(4);
         DenseMatrix z = random(50, 8, random);
@@ -101,10 +114,11 @@ class KernelsTest {
         }
         DenseMatrix cholesky = copy(z);
         double[] logs = new double[8];
-        // when orthonormalized by the fast method
-        openBlas.choleskyQr2(cholesky, logs);
-        // then the result is still an accurate QR (the Householder fallback ran)
-        assertFactorization(z, cholesky, logs);
+        // when the fast method is tried, then it declines and leaves the frame for Householder
+        assertFalse(openBlas.tryCholeskyQr(cholesky, logs));
+        for (int index = 0; index < 50 * 8; index++) {
+            assertEquals(z.get(index), cholesky.get(index), 0);
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.github.chaoswatch.linalg.DenseMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,10 +80,12 @@ class EstimatorPropertiesTest {
         assertNotEquals(first.exponents()[0], other.exponents()[0]);
     }
 
-    @Test
-    void choleskyQr2GivesTheHouseholderExponents() {
-        // The fast path must not change the answer: every exponent within 1e-6 of Householder (issue #2).
-        RecurrentDynamics rnn = TestSystems.randomTanhRnn(128, 2, 8);
+    @ParameterizedTest
+    @ValueSource(doubles = {1.5, 3})
+    void choleskyQrGivesTheHouseholderExponents(double gain) {
+        // The fast path must not change the answer: every exponent within 1e-6 of Householder (issue #2). Gain 3
+        // saturates units until J is too ill-conditioned for CholeskyQR: the fallback path.
+        RecurrentDynamics rnn = TestSystems.randomTanhRnn(128, gain, 8);
         SpectrumEstimator.Builder builder = new SpectrumEstimator.Builder(200).allExponents().warmupSteps(50)
                 .trajectories(1);
         double[] fast = builder.orthonormalization(Orthonormalization.AUTO).build().estimate(rnn).exponents();

@@ -6,24 +6,28 @@ import org.bytedeco.openblas.global.openblas;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import java.util.Arrays;
 
 /**
  * Kernels on OpenBLAS and its LAPACK, called through JavaCPP on the matrices' native storage (no copies).
  *
  * <p>Not API. Besides the reference Householder QR (dgeqrf + dorgqr, the "LAPACK limit" of docs/benchmarks.md) it
- * offers CholeskyQR2 (Yamamoto, Nakatsukasa, Yanagisawa &amp; Fukaya 2015): G = ZᵀZ (dsyrk), G = R₁ᵀR₁ (dpotrf),
- * Q₁ = Z·R₁⁻¹ (dtrsm), repeated once on Q₁. It is built from BLAS-3 calls that run several times faster than LAPACK's
- * QR, gives R with a positive diagonal (no sign fix needed) and is as accurate as Householder while κ(Z) is below
- * about u^(−1/2) ≈ 1e8. Past a conservative conditioning check it falls back to Householder, so the result is always
- * the Householder one up to rounding. Each thread keeps its own work buffers.
+ * offers CholeskyQR (Yamamoto, Nakatsukasa, Yanagisawa &amp; Fukaya 2015): G = ZᵀZ (dsyrk), G = R₁ᵀR₁ (dpotrf),
+ * Q₁ = Z·R₁⁻¹ (dtrsm), repeated once on Q₁ (CholeskyQR2) when Z is moderately ill-conditioned. It is built from
+ * BLAS-3 calls that run faster than LAPACK's QR and gives R with a positive diagonal (no sign fix needed). Past a
+ * conservative conditioning check the caller falls back to Householder, so the exponents are the Householder ones up
+ * to rounding. Each thread keeps its own work buffers.
  */
 public final class OpenBlasLinearAlgebra implements LinearAlgebra {
 
     /**
-     * CholeskyQR2 is used only while min R₁_ii / max R₁_ii is at least this: a lower bound on 1/κ(Z) well inside
-     * the method's stable range (κ ≲ 1e8); beyond it Householder is both safer and cheap relative to the risk.
+     * CholeskyQR is tried only while min R₁_ii / max R₁_ii is at least this: a lower bound on 1/κ(Z) well inside
+     * CholeskyQR2's stable range (κ ≲ 1e8); beyond it Householder is safer.
      */
     static final double CHOLESKY_MIN_DIAGONAL_RATIO = 1e-6;
+
+    /** Above this diagonal ratio (κ ≲ 1e3–1e4) one CholeskyQR pass is enough (see {@link #tryCholeskyQr}). */
+    static final double SINGLE_PASS_MIN_RATIO = 1e-3;
 
     /** After the second pass R₂ must be near the identity (|R₂_ii − 1| ≤ this), proving pass one was accurate. */
     static final double CHOLESKY_SECOND_PASS_TOLERANCE = 1e-2;
@@ -64,21 +68,28 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
     }
 
     /**
-     * Orthonormalizes Z in place by CholeskyQR2 with a Householder fallback; same contract as
-     * {@link #householder(DenseMatrix, double[])}.
+     * Tries to orthonormalize Z in place by CholeskyQR, with the same contract as
+     * {@link #householder(DenseMatrix, double[])}; returns false, leaving Z untouched, when Z is too ill-conditioned
+     * for it (the caller then uses Householder).
+     *
+     * <p>One pass when min R_ii / max R_ii ≥ {@value #SINGLE_PASS_MIN_RATIO}: the loss of orthogonality u·κ(Z)² is
+     * then at most about 1e-8, and it does not accumulate, since every step re-orthonormalizes and ln R_ii moves only
+     * by that much. A second pass (CholeskyQR2) down to {@value #CHOLESKY_MIN_DIAGONAL_RATIO}, where CholeskyQR2 is
+     * still as accurate as Householder.
      */
-    public void choleskyQr2(DenseMatrix z, double[] logDiagonal) {
+    public boolean tryCholeskyQr(DenseMatrix z, double[] logDiagonal) {
         int columns = z.columns();
         DenseMatrix g = workspaces.get().gram(columns);
         double[] first = new double[columns];
         // Positive form: a NaN ratio fails.
         if (!gramCholesky(z, g, first) || !(min(first) >= CHOLESKY_MIN_DIAGONAL_RATIO * max(first))) {
-            householder(z, logDiagonal);
-            return;
+            return false;
         }
         solveRight(z, g);
-        // Z now holds Q1 = Z·R1⁻¹, whose own factor R2 is the identity up to the error of pass one.
-        if (gramCholesky(z, g, logDiagonal) && nearOne(logDiagonal)) {
+        if (min(first) >= SINGLE_PASS_MIN_RATIO * max(first)) {
+            Arrays.fill(logDiagonal, 0);
+        } else if (gramCholesky(z, g, logDiagonal) && nearOne(logDiagonal)) {
+            // Z holds Q1 = Z·R1⁻¹, whose own factor R2 is the identity up to the error of pass one.
             solveRight(z, g);
             for (int i = 0; i < columns; i++) {
                 logDiagonal[i] = Math.log(logDiagonal[i]);
@@ -90,6 +101,7 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
         for (int i = 0; i < columns; i++) {
             logDiagonal[i] += Math.log(first[i]);
         }
+        return true;
     }
 
     /** G := upper Cholesky factor R of ZᵀZ (dsyrk, dpotrf); its diagonal into {@code diagonal}; false if not SPD. */
