@@ -53,6 +53,10 @@ public class SpectrumBenchmark {
     @Param({"AUTO", "HOUSEHOLDER"})
     public Orthonormalization orthonormalization;
 
+    /** Orthonormalization interval τ (docs/benchmarks.md: speed/accuracy trade-off). */
+    @Param({"1"})
+    public int interval;
+
     private SimpleRnnDynamics rnn;
     private SpectrumEstimator estimator;
 
@@ -63,7 +67,7 @@ public class SpectrumBenchmark {
                 Nd4j.randn(DataType.DOUBLE, size, size).muli(gain / Math.sqrt(size)), Nd4j.zeros(DataType.DOUBLE, 1, size),
                 new ActivationTanH());
         SpectrumEstimator.Builder builder = new SpectrumEstimator.Builder(1_000).warmupSteps(0).trajectories(1)
-                .orthonormalization(orthonormalization);
+                .orthonormalization(orthonormalization).orthonormalizationInterval(interval);
         estimator = ("full".equals(exponents) ? builder.allExponents() : builder.exponents(Integer.parseInt(exponents)))
                 .build();
     }

@@ -23,7 +23,9 @@ class KernelsTest {
     @Test
     void openBlasLoadsWithTheCpuBackend() {
         assertEquals("openblas", Kernels.forProduct(64, 64, 64).name());
-        assertEquals("java", Kernels.forProduct(2, 2, 2).name());
+        assertEquals("java", Kernels.forProduct(4, 4, 4).name());
+        assertEquals("java", Kernels.forQr(16, 16).name());
+        assertEquals("openblas", Kernels.forQr(24, 24).name());
     }
 
     @Test

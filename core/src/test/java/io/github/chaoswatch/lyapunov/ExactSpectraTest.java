@@ -40,6 +40,7 @@ class ExactSpectraTest {
     void logisticMapAtFourIsLn2() {
         // THEORY.md §7.1: λ = ln 2 exactly; 4·10⁵ steps in all give an SE near 1e-3.
         LyapunovSpectrum s = spectrum(TestSystems.logistic(4), 100, 100_000, 4, Drive.autonomous());
+        Validation.record("logistic r=4", "λ1", Math.log(2), s.max(), 4 * s.maxStandardError());
         assertWithinStandardErrors(Math.log(2), s, 0, 0.003);
     }
 
@@ -47,6 +48,7 @@ class ExactSpectraTest {
     void logisticMapAt3Point9MatchesReference() {
         // THEORY.md §7.1: 0.4960 ± 0.0003 (2·10⁶ steps); tolerance 0.002 at 4·10⁵ steps.
         LyapunovSpectrum s = spectrum(TestSystems.logistic(3.9), 1_000, 100_000, 4, Drive.autonomous());
+        Validation.record("logistic r=3.9", "λ1", 0.4960, s.max(), 0.002);
         assertEquals(0.4960, s.max(), 0.002, s.toString());
     }
 
@@ -54,6 +56,7 @@ class ExactSpectraTest {
     void logisticTwoCycleIsHalfLogOfDerivativeProduct() {
         // THEORY.md §7.1: r = 3.2, ½ ln|4 + 2r − r²| = ln 0.4 exactly over the stable 2-cycle.
         LyapunovSpectrum s = spectrum(TestSystems.logistic(3.2), 2_000, 10_000, 2, Drive.autonomous());
+        Validation.record("logistic r=3.2 (2-cycle)", "λ1", Math.log(0.4), s.max(), 1e-9);
         assertEquals(Math.log(0.4), s.max(), 1e-9, s.toString());
     }
 
@@ -62,6 +65,10 @@ class ExactSpectraTest {
         // THEORY.md §7.3: λ = 0.41925, −1.62322 (5·10⁶ steps); the issue asks 0.01, we get far closer.
         LyapunovSpectrum s = spectrum(TestSystems.henon(), 1_000, 250_000, 4, Drive.autonomous());
         double[] l = s.exponents();
+        Validation.record("Henon", "λ1", 0.41925, l[0], 0.002);
+        Validation.record("Henon", "λ2", -1.62322, l[1], 0.002);
+        Validation.record("Henon", "λ1 + λ2 = ln 0.3", Math.log(0.3), l[0] + l[1], 1e-10);
+        Validation.record("Henon", "D_KY", 1.2583, s.kaplanYorke().value(), 0.002);
         assertEquals(0.41925, l[0], 0.002, s.toString());
         assertEquals(-1.62322, l[1], 0.002, s.toString());
         // det J = −b at every step: the sum is ln 0.3 to rounding.
@@ -90,6 +97,7 @@ class ExactSpectraTest {
         // THEORY.md §7.5: transient growth of 10 does not make the exponents positive.
         LyapunovSpectrum s = spectrum(TestSystems.linear(new double[][] {{0.5, 10}, {0, 0.25}}), 200, 10_000, 1,
                 Drive.autonomous());
+        Validation.record("non-normal [[0.5,10],[0,0.25]]", "λ1", Math.log(0.5), s.max(), 1e-6);
         assertArrayEquals(new double[] {Math.log(0.5), Math.log(0.25)}, s.exponents(), 1e-6);
     }
 
@@ -102,6 +110,9 @@ class ExactSpectraTest {
         LyapunovSpectrum correct = spectrum(TestSystems.cyclic(a1, a2, a3), 99, 30_000, 1, TestSystems.cyclicDrive());
         LyapunovSpectrum transposed = spectrum(TestSystems.transposed(TestSystems.cyclic(a1, a2, a3)), 99, 30_000, 1,
                 TestSystems.cyclicDrive());
+        Validation.record("cyclic non-normal", "λ1", 0.3208079, correct.max(), 1e-4);
+        Validation.record("cyclic non-normal, transposed propagation (must differ)", "λ1", 0.4835248,
+                transposed.max(), 1e-4);
         assertArrayEquals(new double[] {0.3208079, -0.3208079}, correct.exponents(), 1e-4);
         assertArrayEquals(new double[] {0.4835248, -0.4835248}, transposed.exponents(), 1e-4);
     }
@@ -114,6 +125,8 @@ class ExactSpectraTest {
         LyapunovSpectrum s = spectrum(rnn, 10, 200, 2, Drive.autonomous());
         double[] expected = new double[8];
         Arrays.fill(expected, Math.log(gain));
+        Validation.record("identity SimpleRnn, orthogonal RW, g=" + gain, "λ8", Math.log(gain), s.exponents()[7],
+                1e-12);
         assertArrayEquals(expected, s.exponents(), 1e-12);
     }
 
@@ -125,6 +138,7 @@ class ExactSpectraTest {
         LyapunovSpectrum s = spectrum(rnn, 400, 2_000, 2, Drive.autonomous());
         double[] expected = new double[8];
         Arrays.fill(expected, Math.log(gain));
+        Validation.record("tanh SimpleRnn, orthogonal RW, g=0.9", "λ1", Math.log(gain), s.max(), 1e-9);
         assertArrayEquals(expected, s.exponents(), 1e-9);
     }
 
@@ -151,6 +165,8 @@ class ExactSpectraTest {
         LyapunovSpectrum s = spectrum(TestSystems.simpleRnn(rw, new ActivationTanH()), 500, 20_000, 1,
                 Drive.autonomous());
         // Finite-T bias O(ln κ(V)/T) with T = 2·10⁴.
+        Validation.record("tanh SimpleRnn at an attracting fixed point", "λ1 = ln|μ1(RW)|", expected[0], s.max(),
+                1e-3);
         assertArrayEquals(expected, s.exponents(), 1e-3);
     }
 
@@ -167,6 +183,7 @@ class ExactSpectraTest {
         // Warm-up 100: c_t decays like σ(1)^t, and with it the drift of φ'(c_t) that biases a short run.
         LyapunovSpectrum s = spectrum(lstm, 100, 200, 1, Drive.autonomous());
         double[] l = s.exponents();
+        Validation.record("LSTM, RW = 0", "λ1 = ln σ(1)", -0.3132617, l[0], 1e-12);
         for (int i = 0; i < n; i++) {
             assertEquals(Math.log(1 / (1 + Math.exp(-1))), l[i], 1e-12, s.toString());
             assertEquals(-0.3132617, l[i], 1e-7, s.toString());

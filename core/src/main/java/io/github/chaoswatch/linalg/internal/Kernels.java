@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * Picks the kernel for a given amount of work.
  *
- * <p>Not API. OpenBLAS is used when its natives load (they come with ND4J's CPU backend) and the product has at least
- * {@link #NATIVE_MIN_FLOPS} multiply-adds; below that, and when the natives are missing, plain Java. The threshold was
- * set by {@code SpectrumBenchmark} (docs/benchmarks.md). The system property {@value #KERNEL_PROPERTY} = {@code java}
+ * <p>Not API. OpenBLAS is used when its natives load (they come with ND4J's CPU backend) and the work is above the
+ * thresholds below; otherwise, and when the natives are missing, plain Java. The thresholds were set by
+ * {@code KernelCrossoverBenchmark} (docs/benchmarks.md). The system property {@value #KERNEL_PROPERTY} = {@code java}
  * forces plain Java everywhere, for comparison and for platforms whose natives misbehave.
  */
 public final class Kernels {
@@ -19,10 +19,17 @@ public final class Kernels {
     public static final String KERNEL_PROPERTY = "chaoswatch.kernel";
 
     /**
-     * Products with fewer multiply-adds than this run in Java: a JNI call plus OpenBLAS's dispatch costs about a
-     * microsecond, the time Java needs for a few thousand multiply-adds (measured: docs/benchmarks.md).
+     * Products with fewer multiply-adds than this run in Java: below it the JNI call and OpenBLAS's dispatch cost more
+     * than the arithmetic (KernelCrossoverBenchmark: at 4×4×4 Java takes 0.22 µs, OpenBLAS 0.33 µs; at 8×8×8
+     * Java 1.07 µs, OpenBLAS 0.39 µs).
      */
-    public static final long NATIVE_MIN_FLOPS = 4_096;
+    public static final long NATIVE_MIN_FLOPS = 256;
+
+    /**
+     * Householder QRs of D×k frames with D·k² below this run in Java (KernelCrossoverBenchmark: at 16×16 Java 7.6 µs,
+     * LAPACK 8.2 µs; at 24×24 Java 21.7 µs, LAPACK 14.4 µs).
+     */
+    public static final long NATIVE_MIN_QR_FLOPS = 8_192;
 
     private static final Logger LOG = LoggerFactory.getLogger(Kernels.class);
 
@@ -36,8 +43,17 @@ public final class Kernels {
 
     /** Returns the kernel for a product of {@code m × k} by {@code k × n}. */
     public static LinearAlgebra forProduct(int m, int n, int k) {
+        return select((long) m * n * k, NATIVE_MIN_FLOPS);
+    }
+
+    /** Returns the kernel for the Householder QR of a {@code rows × columns} frame. */
+    public static LinearAlgebra forQr(int rows, int columns) {
+        return select((long) rows * columns * columns, NATIVE_MIN_QR_FLOPS);
+    }
+
+    private static LinearAlgebra select(long flops, long nativeMinFlops) {
         OpenBlasLinearAlgebra openBlas = NativeHolder.INSTANCE;
-        return openBlas != null && (long) m * n * k >= NATIVE_MIN_FLOPS ? openBlas : JavaLinearAlgebra.INSTANCE;
+        return openBlas != null && flops >= nativeMinFlops ? openBlas : JavaLinearAlgebra.INSTANCE;
     }
 
     /** Lazily loads the natives once; a failure is logged and leaves plain Java in charge. */
