@@ -1,0 +1,89 @@
+package io.github.chaoswatch.listeners;
+
+import io.github.chaoswatch.dynamics.Dynamics;
+import io.github.chaoswatch.dynamics.ModelDynamics;
+import io.github.chaoswatch.dynamics.RecurrentDynamics;
+import io.github.chaoswatch.dynamics.StackedDynamics;
+import io.github.chaoswatch.lyapunov.Drive;
+import io.github.chaoswatch.lyapunov.LyapunovSpectrum;
+import io.github.chaoswatch.lyapunov.SpectrumEstimator;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One analysis round: rebuilds the snapshot, finds its recurrent layers, and estimates each spectrum under the probe
+ * inputs (each layer driven by what the layers below compute). Runs on the listener's worker.
+ */
+final class ChaosAnalysis {
+
+    private final SpectrumEstimator estimator;
+    private final Set<String> layerNames;
+    private final boolean stacks;
+    private final int horizonOverride;
+
+    ChaosAnalysis(SpectrumEstimator estimator, Set<String> layerNames, boolean stacks, int horizonOverride) {
+        this.estimator = estimator;
+        this.layerNames = layerNames;
+        this.stacks = stacks;
+        this.horizonOverride = horizonOverride;
+    }
+
+    /** Analyses {@code snapshot} at {@code iteration}; never returns null, reports divergence as a status. */
+    ChaosReport run(ModelSnapshot snapshot, INDArray probe, long iteration, int epoch, long timestampMillis) {
+        long start = System.nanoTime();
+        if (!snapshot.finite()) {
+            return report(iteration, epoch, timestampMillis, start, ChaosReport.Status.DIVERGED,
+                    "non-finite parameters", List.of());
+        }
+        Model model = snapshot.rebuild();
+        ModelDynamics dynamics = model instanceof MultiLayerNetwork net ? Dynamics.of(net)
+                : Dynamics.of((ComputationGraph) model);
+        INDArray input = probe.castTo(model.params().dataType());
+        int horizon = horizonOverride > 0 ? horizonOverride
+                : snapshot.truncatedBpttLength() > 0 ? snapshot.truncatedBpttLength() : (int) probe.size(2);
+        List<LayerReport> layers = new ArrayList<>();
+        for (RecurrentDynamics d : selected(dynamics)) {
+            LyapunovSpectrum spectrum = estimator.estimate(d, Drive.of(dynamics.drivingInputs(d, input)));
+            if (!spectrum.isOk()) {
+                return report(iteration, epoch, timestampMillis, start, ChaosReport.Status.DIVERGED,
+                        spectrum.name() + ": " + spectrum.statusMessage(), List.of());
+            }
+            layers.add(LayerReport.of(spectrum, horizon));
+        }
+        return report(iteration, epoch, timestampMillis, start, ChaosReport.Status.OK, "", layers);
+    }
+
+    private List<RecurrentDynamics> selected(ModelDynamics dynamics) {
+        List<RecurrentDynamics> out = new ArrayList<>();
+        for (RecurrentDynamics d : dynamics.all()) {
+            boolean stack = d instanceof StackedDynamics;
+            boolean wanted = stack ? stacks : layerNames.isEmpty() || layerNames.contains(baseName(d.name()));
+            if (wanted) {
+                out.add(d);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("none of the layers " + layerNames + " is a supported recurrent layer"
+                    + " of this model; it has " + dynamics.names());
+        }
+        return out;
+    }
+
+    /** The layer name of a direction ("lstm/forward" → "lstm"). */
+    private static String baseName(String name) {
+        int slash = name.indexOf('/');
+        return slash < 0 ? name : name.substring(0, slash);
+    }
+
+    private static ChaosReport report(long iteration, int epoch, long timestampMillis, long startNanos,
+                                      ChaosReport.Status status, String message, List<LayerReport> layers) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        return new ChaosReport(iteration, epoch, timestampMillis, millis, status, message, layers);
+    }
+}

@@ -1,0 +1,562 @@
+package io.github.chaoswatch.listeners;
+
+import io.github.chaoswatch.listeners.storage.ChaosReportRecord;
+import io.github.chaoswatch.listeners.storage.ChaosStaticInfoRecord;
+import io.github.chaoswatch.lyapunov.LyapunovUnit;
+import io.github.chaoswatch.lyapunov.SpectrumEstimator;
+import org.deeplearning4j.core.storage.StatsStorageRouter;
+import org.deeplearning4j.core.storage.listener.RoutingIterationListener;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Watches the Lyapunov spectra of a recurrent network while it trains, and raises alerts when its dynamics become
+ * chaotic, explode or lose memory (THEORY.md §6).
+ *
+ * <pre>{@code
+ * ChaosListener chaos = new ChaosListener.Builder().frequency(50).storageRouter(statsStorage).build();
+ * net.setListeners(chaos);
+ * net.fit(trainData, epochs);
+ * chaos.close();
+ * }</pre>
+ *
+ * <p>Every {@code frequency} iterations (and at each epoch end if asked) the listener copies the parameters on the
+ * training thread — the only work it does there — and analyses the copy on one background worker: it rebuilds the
+ * model, finds its recurrent layers ({@code io.github.chaoswatch.dynamics.Dynamics}) and estimates each spectrum,
+ * each layer driven by the probe sequences as the layers below transform them. The result is a {@link ChaosReport},
+ * passed to the {@link AlertPolicy} (log, callbacks, stop request), the exporters and the {@code StatsStorageRouter}
+ * as a {@link ChaosReportRecord} (the chaoswatch UI page reads those).
+ *
+ * <p><b>Never disturbs training.</b> Parameters are copied, not viewed (DL4J updates them in place after this
+ * callback); the probe batch, when captured from the first training minibatch in {@code onForwardPass}, is copied
+ * out of the workspace it lives in; the live model's RNN state, workspaces and random generator are never used.
+ * When the worker is still busy, the round is skipped and counted ({@link #skippedRounds()}), never queued. An
+ * exception in the analysis becomes a FAILED report and a log line; it reaches {@code fit()} only with
+ * {@link Builder#failFast()}. Non-finite parameters give a DIVERGED report.
+ *
+ * <p>Serializable (for Spark and ParallelWrapper, through {@link RoutingIterationListener}); the worker, history and
+ * exporter files are transient and rebuilt on first use. Thread-safe for one training thread plus readers.
+ */
+public final class ChaosListener extends BaseTrainingListener implements RoutingIterationListener, AutoCloseable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ChaosListener.class);
+
+    /** The chaoswatch version written into stored records. */
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
+    /** Default analysis frequency in iterations (docs/benchmarks.md: under 5 % overhead for an LSTM(128) stack). */
+    public static final int DEFAULT_FREQUENCY = 50;
+    /** Default number of exponents per layer. */
+    public static final int DEFAULT_EXPONENTS = 8;
+    /** Default measured steps per trajectory. */
+    public static final int DEFAULT_STEPS = 400;
+    /** Default warm-up steps. */
+    public static final int DEFAULT_WARMUP_STEPS = 100;
+    /** Default trajectories (probe sequences used per layer). */
+    public static final int DEFAULT_TRAJECTORIES = 4;
+    /** Default number of sequences kept from the first training minibatch as probe. */
+    public static final int DEFAULT_PROBE_SEQUENCES = 8;
+    /** Default number of reports kept in memory. */
+    public static final int DEFAULT_HISTORY = 1_000;
+
+    private final int frequency;
+    private final boolean everyEpoch;
+    private final int exponents;
+    private final int steps;
+    private final int warmupSteps;
+    private final int trajectories;
+    private final long seed;
+    private final LyapunovUnit unit;
+    private final Set<String> layers;
+    private final boolean stacks;
+    private final INDArray probe;
+    private final int probeSequences;
+    private final int horizon;
+    private final AlertPolicy alertPolicy;
+    private final List<ReportExporter> exporters;
+    private final int historySize;
+    private final boolean failFast;
+    private final Duration closeTimeout;
+    /** Written only when it is itself serializable (a remote router is; an in-memory storage is not). */
+    private transient StatsStorageRouter storageRouter;
+    private String sessionId;
+    private String workerId;
+
+    private transient volatile ListenerRuntime runtime;
+
+    private ChaosListener(Builder b) {
+        this.frequency = b.frequency;
+        this.everyEpoch = b.everyEpoch;
+        this.exponents = b.exponents;
+        this.steps = b.steps;
+        this.warmupSteps = b.warmupSteps;
+        this.trajectories = b.trajectories;
+        this.seed = b.seed;
+        this.unit = b.unit;
+        this.layers = Set.copyOf(b.layers);
+        this.stacks = b.stacks;
+        this.probe = b.probe;
+        this.probeSequences = b.probeSequences;
+        this.horizon = b.horizon;
+        this.alertPolicy = b.alertPolicy;
+        this.exporters = List.copyOf(b.exporters);
+        this.historySize = b.historySize;
+        this.failFast = b.failFast;
+        this.closeTimeout = b.closeTimeout;
+        this.storageRouter = b.storageRouter;
+        this.sessionId = b.sessionId != null ? b.sessionId : UUID.randomUUID().toString();
+        this.workerId = b.workerId;
+        ListenerRegistry.register(this);
+    }
+
+    @Override
+    public void onForwardPass(Model model, List<INDArray> activations) {
+        captureProbe(activations.get(0));
+    }
+
+    @Override
+    public void onForwardPass(Model model, Map<String, INDArray> activations) {
+        captureProbe(activations.get(((ComputationGraph) model).getConfiguration().getNetworkInputs().get(0)));
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        ListenerRuntime rt = runtime();
+        rt.rethrowIfFailedFast();
+        rt.lastIteration = iteration;
+        if (frequency > 0 && iteration % frequency == 0) {
+            rt.schedule(model, iteration, epoch);
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        if (everyEpoch) {
+            ListenerRuntime rt = runtime();
+            rt.rethrowIfFailedFast();
+            rt.schedule(model, rt.lastIteration, model instanceof ComputationGraph g
+                    ? g.getConfiguration().getEpochCount() : ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork)
+                    model).getLayerWiseConfigurations().getEpochCount());
+        }
+    }
+
+    private void captureProbe(INDArray input) {
+        if (probe != null || input == null || input.rank() != 3) {
+            return;
+        }
+        ListenerRuntime rt = runtime();
+        if (rt.capturedProbe != null) {
+            return;
+        }
+        long n = Math.min(probeSequences, input.size(0));
+        // onForwardPass runs inside a workspace: copy out of it, or the probe is overwritten by the next batch.
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            rt.capturedProbe = input.get(NDArrayIndex.interval(0, n), NDArrayIndex.all(), NDArrayIndex.all()).dup();
+        }
+    }
+
+    /** Returns the reports kept so far (at most the history size), oldest first. */
+    public List<ChaosReport> reports() {
+        return runtime().reports();
+    }
+
+    /** Returns the most recent report, if any. */
+    public java.util.Optional<ChaosReport> latestReport() {
+        List<ChaosReport> all = reports();
+        return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Returns every alert fired so far (at most the history size), oldest first. */
+    public List<Alert> alerts() {
+        return runtime().alerts();
+    }
+
+    /** Returns the regimes currently held, per layer. */
+    public Map<String, Set<Regime>> currentRegimes() {
+        return runtime().heldRegimes();
+    }
+
+    /** Returns true once an alert of a regime in the policy's {@code stopOn} has fired. */
+    public boolean stopRequested() {
+        return runtime().stopRequested;
+    }
+
+    /** Returns true if an alert of one of {@code regimes} has fired (for {@link ChaosTerminationCondition}). */
+    public boolean hasAlerted(Set<Regime> regimes) {
+        return alerts().stream().anyMatch(a -> regimes.contains(a.regime()));
+    }
+
+    /** Returns the rounds skipped because the previous analysis was still running or no probe was available yet. */
+    public long skippedRounds() {
+        return runtime().skipped.get();
+    }
+
+    /**
+     * Waits until no analysis is running or the timeout passes; returns true if idle. Use it at the end of training
+     * to get the last report.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        return runtime().awaitIdle(timeout);
+    }
+
+    /** Stops the worker (waiting up to the close timeout for a running analysis) and closes the exporters. */
+    @Override
+    public void close() {
+        ListenerRuntime rt = runtime;
+        if (rt != null) {
+            rt.close(closeTimeout);
+        }
+        ListenerRegistry.unregister(this);
+    }
+
+    ListenerRuntime runtime() {
+        ListenerRuntime rt = runtime;
+        if (rt == null) {
+            synchronized (this) {
+                rt = runtime;
+                if (rt == null) {
+                    SpectrumEstimator estimator = new SpectrumEstimator.Builder(steps).exponents(exponents)
+                            .warmupSteps(warmupSteps).trajectories(trajectories).seed(seed).unit(unit).build();
+                    rt = new ListenerRuntime(this, new ChaosAnalysis(estimator, layers, stacks, horizon));
+                    runtime = rt;
+                }
+            }
+        }
+        return rt;
+    }
+
+    // Accessors used by the runtime.
+
+    AlertPolicy alertPolicy() {
+        return alertPolicy;
+    }
+
+    List<ReportExporter> exporters() {
+        return exporters;
+    }
+
+    int historySize() {
+        return historySize;
+    }
+
+    boolean failFast() {
+        return failFast;
+    }
+
+    INDArray configuredProbe() {
+        return probe;
+    }
+
+    ChaosStaticInfoRecord staticInfo(ModelSnapshot snapshot, Model model, long timestamp) {
+        return new ChaosStaticInfoRecord(sessionId, workerIdOrDefault(), timestamp, model.getClass().getName(),
+                model instanceof ComputationGraph g ? g.summary()
+                        : ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork) model).summary(),
+                snapshot.configurationJson(), toString(), VERSION);
+    }
+
+    ChaosReportRecord record(ChaosReport report, long timestamp) {
+        return new ChaosReportRecord(sessionId, workerIdOrDefault(), timestamp, report);
+    }
+
+    private String workerIdOrDefault() {
+        return workerId != null ? workerId : "worker-0";
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        out.writeObject(storageRouter instanceof java.io.Serializable ? storageRouter : null);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        storageRouter = (StatsStorageRouter) in.readObject();
+        ListenerRegistry.register(this);
+    }
+
+    @Override
+    public void setStorageRouter(StatsStorageRouter router) {
+        this.storageRouter = router;
+    }
+
+    @Override
+    public StatsStorageRouter getStorageRouter() {
+        return storageRouter;
+    }
+
+    @Override
+    public void setWorkerID(String workerID) {
+        this.workerId = workerID;
+    }
+
+    @Override
+    public String getWorkerID() {
+        return workerIdOrDefault();
+    }
+
+    @Override
+    public void setSessionID(String sessionID) {
+        ListenerRegistry.unregister(this);
+        this.sessionId = Objects.requireNonNull(sessionID, "sessionID");
+        ListenerRegistry.register(this);
+    }
+
+    @Override
+    public String getSessionID() {
+        return sessionId;
+    }
+
+    /** Returns a listener with the same settings and session and a fresh worker (ParallelWrapper, Spark). */
+    @Override
+    public ChaosListener clone() {
+        return toBuilder().build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder().frequency(frequency).everyEpoch(everyEpoch).exponents(exponents).steps(steps)
+                .warmupSteps(warmupSteps).trajectories(trajectories).seed(seed).unit(unit)
+                .layers(layers.toArray(String[]::new)).stacks(stacks).probeSequences(probeSequences).horizon(horizon)
+                .alertPolicy(alertPolicy).historySize(historySize).closeTimeout(closeTimeout)
+                .storageRouter(storageRouter).sessionId(sessionId).workerId(workerId);
+        exporters.forEach(b::exporter);
+        if (probe != null) {
+            b.probe(probe);
+        }
+        if (failFast) {
+            b.failFast();
+        }
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "ChaosListener[frequency=" + frequency + ", everyEpoch=" + everyEpoch + ", exponents=" + exponents
+                + ", steps=" + steps + ", warmupSteps=" + warmupSteps + ", trajectories=" + trajectories + ", seed="
+                + seed + ", unit=" + unit + ", layers=" + (layers.isEmpty() ? "all" : layers) + ", stacks=" + stacks
+                + ", probe=" + (probe != null ? Arrays.toString(probe.shape()) : "first " + probeSequences
+                + " training sequences") + ", horizon=" + (horizon > 0 ? horizon : "auto") + ", " + alertPolicy
+                + ", exporters=" + exporters + ", historySize=" + historySize + ", failFast=" + failFast
+                + ", session=" + sessionId + ", worker=" + workerIdOrDefault() + "]";
+    }
+
+    /** Builds a {@link ChaosListener}; every setting is optional and its default documented. */
+    public static final class Builder {
+        private int frequency = DEFAULT_FREQUENCY;
+        private boolean everyEpoch;
+        private int exponents = DEFAULT_EXPONENTS;
+        private int steps = DEFAULT_STEPS;
+        private int warmupSteps = DEFAULT_WARMUP_STEPS;
+        private int trajectories = DEFAULT_TRAJECTORIES;
+        private long seed = 42;
+        private LyapunovUnit unit = LyapunovUnit.NATS_PER_STEP;
+        private final Set<String> layers = new LinkedHashSet<>();
+        private boolean stacks = true;
+        private INDArray probe;
+        private int probeSequences = DEFAULT_PROBE_SEQUENCES;
+        private int horizon;
+        private AlertPolicy alertPolicy = AlertPolicy.defaults();
+        private final List<ReportExporter> exporters = new ArrayList<>();
+        private int historySize = DEFAULT_HISTORY;
+        private boolean failFast;
+        private Duration closeTimeout = Duration.ofSeconds(60);
+        private StatsStorageRouter storageRouter;
+        private String sessionId;
+        private String workerId;
+
+        /** Analyses every {@code frequency} iterations (default {@value #DEFAULT_FREQUENCY}; 0 = only at epochs). */
+        public Builder frequency(int frequency) {
+            this.frequency = frequency;
+            return this;
+        }
+
+        /** Also analyses at the end of every epoch (default false). */
+        public Builder everyEpoch(boolean everyEpoch) {
+            this.everyEpoch = everyEpoch;
+            return this;
+        }
+
+        /** Sets the exponents per layer, at most the state size (default {@value #DEFAULT_EXPONENTS}). */
+        public Builder exponents(int exponents) {
+            this.exponents = exponents;
+            return this;
+        }
+
+        /** Sets the measured steps per trajectory (default {@value #DEFAULT_STEPS}). */
+        public Builder steps(int steps) {
+            this.steps = steps;
+            return this;
+        }
+
+        /** Sets the warm-up steps (default {@value #DEFAULT_WARMUP_STEPS}). */
+        public Builder warmupSteps(int warmupSteps) {
+            this.warmupSteps = warmupSteps;
+            return this;
+        }
+
+        /** Sets the trajectories per layer (default {@value #DEFAULT_TRAJECTORIES}). */
+        public Builder trajectories(int trajectories) {
+            this.trajectories = trajectories;
+            return this;
+        }
+
+        /** Sets the seed of the analysis (never the model's). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Sets the unit of reported exponents (default nats per step). */
+        public Builder unit(LyapunovUnit unit) {
+            this.unit = Objects.requireNonNull(unit, "unit");
+            return this;
+        }
+
+        /** Restricts the analysis to these layers (default: every supported recurrent layer). */
+        public Builder layers(String... names) {
+            this.layers.clear();
+            this.layers.addAll(Arrays.asList(names));
+            return this;
+        }
+
+        /** Whether to analyse stacks of directly connected layers as a whole too (default true). */
+        public Builder stacks(boolean stacks) {
+            this.stacks = stacks;
+            return this;
+        }
+
+        /**
+         * Uses these probe sequences {@code [minibatch, nIn, time]} (copied) instead of the first training
+         * minibatch.
+         */
+        public Builder probe(INDArray probe) {
+            this.probe = probe == null ? null : probe.dup();
+            return this;
+        }
+
+        /** Sets how many sequences of the first training minibatch to keep as probe (default 8). */
+        public Builder probeSequences(int probeSequences) {
+            this.probeSequences = probeSequences;
+            return this;
+        }
+
+        /**
+         * Sets the backpropagation horizon τ_b in steps for the gradient-horizon figure (default: the TBPTT backward
+         * length when training with truncated BPTT, else the probe sequence length).
+         */
+        public Builder horizon(int horizon) {
+            this.horizon = horizon;
+            return this;
+        }
+
+        /** Sets the alert policy (default {@link AlertPolicy#defaults()}). */
+        public Builder alertPolicy(AlertPolicy alertPolicy) {
+            this.alertPolicy = Objects.requireNonNull(alertPolicy, "alertPolicy");
+            return this;
+        }
+
+        /** Adds an exporter, e.g. {@code ReportExporter.csv(path)}. */
+        public Builder exporter(ReportExporter exporter) {
+            this.exporters.add(Objects.requireNonNull(exporter, "exporter"));
+            return this;
+        }
+
+        /** Sets how many reports and alerts stay in memory (default {@value #DEFAULT_HISTORY}). */
+        public Builder historySize(int historySize) {
+            this.historySize = historySize;
+            return this;
+        }
+
+        /** Rethrows an analysis failure into {@code fit()} at the next iteration (default: log and continue). */
+        public Builder failFast() {
+            this.failFast = true;
+            return this;
+        }
+
+        /** Sets how long {@link ChaosListener#close()} waits for a running analysis (default 60 s). */
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
+            return this;
+        }
+
+        /** Posts reports to this router (e.g. an {@code InMemoryStatsStorage} attached to the UI). */
+        public Builder storageRouter(StatsStorageRouter storageRouter) {
+            this.storageRouter = storageRouter;
+            return this;
+        }
+
+        /** Sets the storage session id (default: a random UUID). */
+        public Builder sessionId(String sessionId) {
+            this.sessionId = sessionId;
+            return this;
+        }
+
+        /** Sets the storage worker id (default "worker-0"). */
+        public Builder workerId(String workerId) {
+            this.workerId = workerId;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException listing every invalid setting and what to change
+         */
+        public ChaosListener build() {
+            List<String> problems = new ArrayList<>();
+            if (!(frequency >= 0)) {
+                problems.add("frequency = " + frequency + " must be >= 0");
+            }
+            if (frequency == 0 && !everyEpoch) {
+                problems.add("frequency = 0 without everyEpoch(true) would never analyse; set frequency(n) or"
+                        + " everyEpoch(true)");
+            }
+            if (!(exponents >= 1)) {
+                problems.add("exponents = " + exponents + " must be >= 1");
+            }
+            if (!(steps >= 10)) {
+                problems.add("steps = " + steps + " must be >= 10");
+            }
+            if (!(warmupSteps >= 0)) {
+                problems.add("warmupSteps = " + warmupSteps + " must be >= 0");
+            }
+            if (!(trajectories >= 1)) {
+                problems.add("trajectories = " + trajectories + " must be >= 1");
+            }
+            if (!(probeSequences >= 1)) {
+                problems.add("probeSequences = " + probeSequences + " must be >= 1");
+            }
+            if (!(horizon >= 0)) {
+                problems.add("horizon = " + horizon + " must be >= 0 (0 = automatic)");
+            }
+            if (!(historySize >= 1)) {
+                problems.add("historySize = " + historySize + " must be >= 1");
+            }
+            if (probe != null && probe.rank() != 3) {
+                problems.add("probe has shape " + Arrays.toString(probe.shape()) + "; it must be a sequence batch"
+                        + " [minibatch, nIn, time]");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("invalid ChaosListener configuration: "
+                        + String.join("; ", problems));
+            }
+            return new ChaosListener(this);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.github.chaoswatch.listeners;
+
+import org.deeplearning4j.core.storage.StatsStorageRouter;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The transient side of a {@link ChaosListener}: its single background worker, the report and alert history, the
+ * regime tracker, and the sinks. Rebuilt lazily after deserialization.
+ */
+final class ListenerRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChaosListener.class);
+
+    private final ChaosListener listener;
+    private final ChaosAnalysis analysis;
+    private final RegimeTracker tracker;
+    private final ExecutorService worker;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final Deque<ChaosReport> reports = new ArrayDeque<>();
+    private final Deque<Alert> alerts = new ArrayDeque<>();
+    private final Set<String> loggedFailures = new HashSet<>();
+    private final Thread shutdownHook;
+    final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong lastTimestamp = new AtomicLong();
+    volatile INDArray capturedProbe;
+    volatile boolean stopRequested;
+    volatile int lastIteration;
+    private volatile Throwable fastFailure;
+    private boolean staticInfoPosted;
+
+    ListenerRuntime(ChaosListener listener, ChaosAnalysis analysis) {
+        this.listener = listener;
+        this.analysis = analysis;
+        this.tracker = new RegimeTracker(listener.alertPolicy());
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chaoswatch-analysis-" + listener.getSessionID());
+            t.setDaemon(true);
+            return t;
+        });
+        this.shutdownHook = new Thread(() -> close(Duration.ofSeconds(2)), "chaoswatch-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** On the training thread: copy the model and hand it to the worker, or skip if it is busy. */
+    void schedule(Model model, long iteration, int epoch) {
+        INDArray probe = listener.configuredProbe() != null ? listener.configuredProbe() : capturedProbe;
+        if (probe == null) {
+            skipped.incrementAndGet();
+            LOG.debug("chaoswatch: no probe sequences yet at iteration {}; round skipped", iteration);
+            return;
+        }
+        if (!busy.compareAndSet(false, true)) {
+            skipped.incrementAndGet();
+            return;
+        }
+        long timestamp = uniqueTimestamp();
+        ModelSnapshot snapshot;
+        try {
+            snapshot = ModelSnapshot.of(model);
+        } catch (RuntimeException e) {
+            busy.set(false);
+            deliver(failed(iteration, epoch, timestamp, e), null, null);
+            return;
+        }
+        try {
+            worker.execute(() -> analyse(snapshot, probe, iteration, epoch, timestamp));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            busy.set(false);
+            skipped.incrementAndGet();
+        }
+    }
+
+    private void analyse(ModelSnapshot snapshot, INDArray probe, long iteration, int epoch, long timestamp) {
+        try {
+            ChaosReport report;
+            Model rebuilt = null;
+            try {
+                report = analysis.run(snapshot, probe, iteration, epoch, timestamp);
+                if (!staticInfoPosted && listener.getStorageRouter() != null) {
+                    rebuilt = snapshot.rebuild();
+                }
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                report = failed(iteration, epoch, timestamp, e);
+                if (listener.failFast()) {
+                    fastFailure = e;
+                }
+            }
+            deliver(report, snapshot, rebuilt);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private ChaosReport failed(long iteration, int epoch, long timestamp, Throwable e) {
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        synchronized (loggedFailures) {
+            if (loggedFailures.add(message)) {
+                LOG.warn("chaoswatch analysis failed at iteration {} (training continues; further identical failures"
+                        + " are logged at DEBUG): {}", iteration, message, e);
+            } else {
+                LOG.debug("chaoswatch analysis failed again at iteration {}: {}", iteration, message);
+            }
+        }
+        return new ChaosReport(iteration, epoch, timestamp, 0, ChaosReport.Status.FAILED, message, List.of());
+    }
+
+    /** Records the report, fires alerts, exports and routes; every sink's failure is logged, never thrown. */
+    private void deliver(ChaosReport report, ModelSnapshot snapshot, Model rebuilt) {
+        List<Alert> fired;
+        synchronized (this) {
+            add(reports, report);
+            fired = tracker.update(report);
+            fired.forEach(a -> add(alerts, a));
+        }
+        AlertPolicy policy = listener.alertPolicy();
+        for (Alert alert : fired) {
+            if (policy.logAlerts()) {
+                LOG.warn("chaoswatch: {}", alert.message());
+            }
+            if (policy.stopOn().contains(alert.regime())) {
+                stopRequested = true;
+            }
+            for (AlertSink sink : policy.sinks()) {
+                guard("alert sink", () -> sink.accept(alert));
+            }
+        }
+        for (ReportExporter exporter : listener.exporters()) {
+            guard("exporter " + exporter, () -> exporter.export(report));
+        }
+        StatsStorageRouter router = listener.getStorageRouter();
+        if (router != null) {
+            if (rebuilt != null && !staticInfoPosted) {
+                guard("storage router", () -> router.putStaticInfo(listener.staticInfo(snapshot, rebuilt,
+                        uniqueTimestamp())));
+                staticInfoPosted = true;
+            }
+            guard("storage router", () -> router.putUpdate(listener.record(report, report.timestampMillis())));
+        }
+    }
+
+    private <T> void add(Deque<T> history, T item) {
+        history.addLast(item);
+        while (history.size() > listener.historySize()) {
+            history.removeFirst();
+        }
+    }
+
+    private static void guard(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("chaoswatch: {} failed; training continues: {}", what, e.toString(), e);
+        }
+    }
+
+    /** A wall-clock timestamp strictly greater than the previous one, so two records never share a storage key. */
+    private long uniqueTimestamp() {
+        return lastTimestamp.updateAndGet(last -> Math.max(System.currentTimeMillis(), last + 1));
+    }
+
+    void rethrowIfFailedFast() {
+        Throwable failure = fastFailure;
+        if (failure != null) {
+            fastFailure = null;
+            throw new IllegalStateException("chaoswatch analysis failed and failFast() is set: " + failure, failure);
+        }
+    }
+
+    synchronized List<ChaosReport> reports() {
+        return List.copyOf(reports);
+    }
+
+    synchronized List<Alert> alerts() {
+        return List.copyOf(alerts);
+    }
+
+    synchronized Map<String, Set<Regime>> heldRegimes() {
+        return tracker.held();
+    }
+
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (busy.get()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    void close(Duration timeout) {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("chaoswatch: analysis still running after {}; abandoned", timeout);
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        for (ReportExporter exporter : listener.exporters()) {
+            guard("closing exporter " + exporter, exporter::close);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Called from the hook itself during JVM shutdown: nothing to remove.
+        }
+    }
+}

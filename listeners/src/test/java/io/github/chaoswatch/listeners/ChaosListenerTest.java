@@ -1,0 +1,198 @@
+package io.github.chaoswatch.listeners;
+
+import io.github.chaoswatch.dynamics.Dynamics;
+import io.github.chaoswatch.dynamics.ModelDynamics;
+import io.github.chaoswatch.dynamics.RecurrentDynamics;
+import io.github.chaoswatch.lyapunov.Drive;
+import io.github.chaoswatch.lyapunov.LyapunovSpectrum;
+import io.github.chaoswatch.lyapunov.SpectrumEstimator;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The listener during real training (issue #5, item 8). */
+class ChaosListenerTest {
+
+    /** Trains {@code iterations} single-batch fits, waiting for the analysis after each so every round runs. */
+    static void train(MultiLayerNetwork net, ChaosListener listener, int iterations) throws InterruptedException {
+        DataSet data = TrainingFixtures.batch(3);
+        for (int i = 0; i < iterations; i++) {
+            net.fit(data);
+            assertTrue(listener.awaitIdle(Duration.ofSeconds(60)), "analysis did not finish");
+        }
+    }
+
+    private static ChaosListener.Builder fast() {
+        return new ChaosListener.Builder().frequency(1).exponents(4).steps(300).warmupSteps(100).trajectories(4);
+    }
+
+    @Test
+    void chaoticNetworkRaisesChaoticWithinPatience() throws Exception {
+        List<Alert> received = new ArrayList<>();
+        ChaosListener listener = fast().alertPolicy(new AlertPolicy.Builder().sink(received::add).build()).build();
+        MultiLayerNetwork net = TrainingFixtures.network(3, 0, 1);
+        net.setListeners(listener);
+        train(net, listener, 4);
+        listener.close();
+        assertEquals(0, listener.skippedRounds());
+        assertTrue(listener.reports().size() >= 3, listener.reports().toString());
+        Alert chaotic = received.stream().filter(a -> a.regime() == Regime.CHAOTIC).findFirst().orElseThrow(
+                () -> new AssertionError("no CHAOTIC alert in " + received + " reports " + listener.reports()));
+        // Patience 3: the third consecutive chaotic report fires it.
+        assertEquals(chaotic.sinceIteration() + 2, chaotic.iteration());
+        assertTrue(chaotic.exponentNats() > 0.05, chaotic.message());
+        assertTrue(chaotic.message().contains("Try: lower the recurrent gain"), chaotic.message());
+    }
+
+    @Test
+    void orderedNetworkRaisesNoChaoticAlert() throws Exception {
+        ChaosListener listener = fast().build();
+        MultiLayerNetwork net = TrainingFixtures.network(0.5, 0, 2);
+        net.setListeners(listener);
+        train(net, listener, 4);
+        listener.close();
+        assertTrue(listener.alerts().stream().noneMatch(a -> a.regime() == Regime.CHAOTIC), listener.alerts()
+                .toString());
+        assertTrue(listener.reports().stream().allMatch(r -> r.maxExponentNats().orElseThrow() < 0),
+                listener.reports().toString());
+        assertTrue(listener.currentRegimes().get("layer0").contains(Regime.ORDERED), listener.currentRegimes()
+                .toString());
+    }
+
+    @Test
+    void reportMatchesADirectEstimateOnTheSameParametersAndProbe() throws Exception {
+        // given a listener with a fixed probe, after one analysed iteration
+        DataSet data = TrainingFixtures.batch(4);
+        INDArray probe = data.getFeatures();
+        ChaosListener listener = fast().probe(probe).stacks(false).build();
+        MultiLayerNetwork net = TrainingFixtures.network(1.5, 1e-3, 3);
+        net.setListeners(listener);
+        net.fit(data);
+        assertTrue(listener.awaitIdle(Duration.ofSeconds(60)));
+        listener.close();
+        // when the same estimate is run directly on the trained parameters
+        ModelDynamics model = Dynamics.of(net);
+        RecurrentDynamics layer = model.layers().get(0);
+        LyapunovSpectrum direct = new SpectrumEstimator.Builder(300).exponents(4).warmupSteps(100).trajectories(4)
+                .seed(42).build().estimate(layer, Drive.of(model.drivingInputs(layer, probe)));
+        // then the report holds exactly those exponents
+        ChaosReport report = listener.latestReport().orElseThrow();
+        assertEquals(ChaosReport.Status.OK, report.status(), report.message());
+        assertArrayEquals(direct.exponents(), report.layers().get(0).exponents(), 0);
+        assertEquals(40, report.layers().get(0).horizonSteps());
+    }
+
+    @Test
+    void failingAnalysisNeverBreaksFit() throws Exception {
+        ChaosListener listener = fast().layers("no-such-layer").build();
+        MultiLayerNetwork net = TrainingFixtures.network(1, 1e-3, 4);
+        net.setListeners(listener);
+        train(net, listener, 3);
+        listener.close();
+        List<ChaosReport> reports = listener.reports();
+        assertEquals(3, reports.size());
+        assertTrue(reports.stream().allMatch(r -> r.status() == ChaosReport.Status.FAILED), reports.toString());
+        assertTrue(reports.get(0).message().contains("no-such-layer"), reports.get(0).message());
+    }
+
+    @Test
+    void failFastRethrowsTheAnalysisFailureIntoFit() throws Exception {
+        ChaosListener listener = fast().layers("no-such-layer").failFast().build();
+        MultiLayerNetwork net = TrainingFixtures.network(1, 1e-3, 5);
+        net.setListeners(listener);
+        net.fit(TrainingFixtures.batch(1));
+        assertTrue(listener.awaitIdle(Duration.ofSeconds(60)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.fit(TrainingFixtures.batch(1)));
+        assertTrue(e.getMessage().contains("failFast"), e.getMessage());
+        listener.close();
+    }
+
+    @Test
+    void nonFiniteParametersGiveADivergedReportAndTrainingContinues() throws Exception {
+        ChaosListener listener = fast().build();
+        MultiLayerNetwork net = TrainingFixtures.network(1, 1e-3, 6);
+        net.setListeners(listener);
+        net.getLayer(0).getParam("RW").putScalar(0, 0, Double.NaN);
+        train(net, listener, 2);
+        listener.close();
+        ChaosReport report = listener.reports().get(0);
+        assertEquals(ChaosReport.Status.DIVERGED, report.status());
+        assertEquals("non-finite parameters", report.message());
+        assertTrue(listener.alerts().stream().anyMatch(a -> a.regime() == Regime.DIVERGED));
+    }
+
+    @Test
+    void trainingIsBitIdenticalWithAndWithoutTheListener() throws Exception {
+        MultiLayerNetwork plain = TrainingFixtures.network(1.5, 1e-2, 7);
+        MultiLayerNetwork watched = TrainingFixtures.network(1.5, 1e-2, 7);
+        ChaosListener listener = fast().build();
+        watched.setListeners(listener);
+        DataSet data = TrainingFixtures.batch(5);
+        for (int i = 0; i < 6; i++) {
+            plain.fit(data);
+            watched.fit(data);
+        }
+        assertTrue(listener.awaitIdle(Duration.ofSeconds(60)));
+        listener.close();
+        assertFalse(listener.reports().isEmpty());
+        assertArrayEquals(plain.params().toDoubleVector(), watched.params().toDoubleVector(), 0);
+    }
+
+    @Test
+    void busyWorkerSkipsRoundsInsteadOfQueueing() throws Exception {
+        // Analysis of 20 000 steps is far slower than an iteration: most rounds must be skipped, none queued.
+        ChaosListener listener = new ChaosListener.Builder().frequency(1).exponents(4).steps(20_000).build();
+        MultiLayerNetwork net = TrainingFixtures.network(1, 1e-3, 8);
+        net.setListeners(listener);
+        DataSet data = TrainingFixtures.batch(6);
+        for (int i = 0; i < 20; i++) {
+            net.fit(data);
+        }
+        assertTrue(listener.awaitIdle(Duration.ofSeconds(120)));
+        listener.close();
+        long analysed = listener.reports().size();
+        assertEquals(20, analysed + listener.skippedRounds());
+        assertTrue(listener.skippedRounds() > 0, "skipped " + listener.skippedRounds());
+    }
+
+    @Test
+    void buildRejectsAConfigurationThatWouldNeverAnalyse() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                new ChaosListener.Builder().frequency(0).exponents(0).steps(5).build());
+        assertTrue(e.getMessage().contains("frequency = 0 without everyEpoch(true) would never analyse"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("exponents = 0 must be >= 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("steps = 5 must be >= 10"), e.getMessage());
+    }
+
+    @Test
+    void listenerSurvivesJavaSerializationWithItsSettings() throws Exception {
+        ChaosListener listener = fast().sessionId("serial").build();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(listener);
+        }
+        ChaosListener copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (ChaosListener) in.readObject();
+        }
+        assertEquals(listener.toString(), copy.toString());
+        MultiLayerNetwork net = TrainingFixtures.network(3, 0, 9);
+        net.setListeners(copy);
+        train(net, copy, 1);
+        copy.close();
+        assertEquals(1, copy.reports().size());
+    }
+}
