@@ -2,6 +2,7 @@ package io.github.chaoswatch.listeners;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -56,8 +57,8 @@ public final class AlertPolicy implements Serializable {
         this.toleranceFactor = b.toleranceFactor;
         this.patience = b.patience;
         this.cooldown = b.cooldown;
-        this.alertOn = Set.copyOf(b.alertOn);
-        this.stopOn = Set.copyOf(b.stopOn);
+        this.alertOn = Collections.unmodifiableSet(EnumSet.copyOf(b.alertOn));
+        this.stopOn = Collections.unmodifiableSet(EnumSet.copyOf(b.stopOn));
         this.logAlerts = b.logAlerts;
         this.sinks = List.copyOf(b.sinks);
     }
@@ -146,9 +147,9 @@ public final class AlertPolicy implements Serializable {
         private double toleranceFactor = DEFAULT_TOLERANCE_FACTOR;
         private int patience = DEFAULT_PATIENCE;
         private int cooldown = DEFAULT_COOLDOWN;
-        private Set<Regime> alertOn = EnumSet.of(Regime.CHAOTIC, Regime.EXPLODING, Regime.VANISHING,
+        private EnumSet<Regime> alertOn = EnumSet.of(Regime.CHAOTIC, Regime.EXPLODING, Regime.VANISHING,
                 Regime.DIVERGED);
-        private Set<Regime> stopOn = EnumSet.noneOf(Regime.class);
+        private EnumSet<Regime> stopOn = EnumSet.noneOf(Regime.class);
         private boolean logAlerts = true;
         private final List<AlertSink> sinks = new ArrayList<>();
 
@@ -219,7 +220,7 @@ public final class AlertPolicy implements Serializable {
             if (!(cooldown >= 0)) {
                 problems.add("cooldown = " + cooldown + " must be >= 0");
             }
-            Set<Regime> silentStops = EnumSet.copyOf(stopOn.isEmpty() ? EnumSet.noneOf(Regime.class) : stopOn);
+            EnumSet<Regime> silentStops = EnumSet.copyOf(stopOn);
             silentStops.removeAll(alertOn);
             if (!silentStops.isEmpty()) {
                 problems.add("stopOn " + silentStops + " would never fire because alertOn " + alertOn

@@ -167,6 +167,57 @@ class ChaosListenerTest {
     }
 
     @Test
+    void computationGraphIsAnalysedLayerByLayer() throws Exception {
+        org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf =
+                new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder().seed(1)
+                        .dataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+                        .updater(new org.nd4j.linalg.learning.config.Sgd(1e-3)).graphBuilder().addInputs("in")
+                        .addLayer("rnn", new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder()
+                                .nIn(TrainingFixtures.INPUTS).nOut(16)
+                                .activation(org.nd4j.linalg.activations.Activation.TANH).build(), "in")
+                        .addLayer("out", new org.deeplearning4j.nn.conf.layers.RnnOutputLayer.Builder(
+                                org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MSE)
+                                .activation(org.nd4j.linalg.activations.Activation.IDENTITY).nIn(16).nOut(1).build(),
+                                "rnn")
+                        .setOutputs("out").setInputTypes(org.deeplearning4j.nn.conf.inputs.InputType.recurrent(
+                                TrainingFixtures.INPUTS)).build();
+        org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(conf);
+        graph.init();
+        ChaosListener listener = fast().build();
+        graph.setListeners(listener);
+        DataSet data = TrainingFixtures.batch(8);
+        for (int i = 0; i < 2; i++) {
+            graph.fit(data);
+            assertTrue(listener.awaitIdle(Duration.ofSeconds(60)));
+        }
+        listener.close();
+        assertEquals(2, listener.reports().size());
+        for (ChaosReport r : listener.reports()) {
+            assertEquals(ChaosReport.Status.OK, r.status(), r.message());
+            assertEquals("rnn", r.layers().get(0).name());
+            assertEquals(40, r.layers().get(0).horizonSteps(), "full BPTT: the sequence length");
+        }
+    }
+
+    @Test
+    void truncatedBpttLengthIsTheGradientHorizon() throws Exception {
+        MultiLayerNetwork net = new MultiLayerNetwork(TrainingFixtures.network(1.5, 1e-3, 12)
+                .getLayerWiseConfigurations().clone());
+        net.getLayerWiseConfigurations().setBackpropType(org.deeplearning4j.nn.conf.BackpropType.TruncatedBPTT);
+        net.getLayerWiseConfigurations().setTbpttFwdLength(10);
+        net.getLayerWiseConfigurations().setTbpttBackLength(10);
+        net.init();
+        ChaosListener listener = fast().build();
+        net.setListeners(listener);
+        net.fit(TrainingFixtures.batch(9));
+        assertTrue(listener.awaitIdle(Duration.ofSeconds(60)));
+        listener.close();
+        ChaosReport report = listener.latestReport().orElseThrow();
+        assertEquals(ChaosReport.Status.OK, report.status(), report.message());
+        assertEquals(10, report.layers().get(0).horizonSteps());
+    }
+
+    @Test
     void buildRejectsAConfigurationThatWouldNeverAnalyse() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
                 new ChaosListener.Builder().frequency(0).exponents(0).steps(5).build());

@@ -1,0 +1,143 @@
+package io.github.chaoswatch.listeners;
+
+import io.github.chaoswatch.listeners.storage.ChaosRecord;
+import io.github.chaoswatch.listeners.storage.ChaosReportRecord;
+import io.github.chaoswatch.listeners.storage.ChaosStaticInfoRecord;
+import org.deeplearning4j.core.storage.Persistable;
+import org.deeplearning4j.core.storage.StatsStorage;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reports through DL4J storage (in memory, file, another JVM), the record codec, and the exporters. */
+class StorageAndExportTest {
+
+    private static List<ChaosReport> trainWith(ChaosListener listener, int iterations) throws Exception {
+        MultiLayerNetwork net = TrainingFixtures.network(3, 0, 11);
+        net.setListeners(listener);
+        ChaosListenerTest.train(net, listener, iterations);
+        listener.close();
+        return listener.reports();
+    }
+
+    @Test
+    void reportsReachAnInMemoryStorageWithStaticInfoAndUniqueTimestamps() throws Exception {
+        InMemoryStatsStorage storage = new InMemoryStatsStorage();
+        List<ChaosReport> reports = trainWith(new ChaosListener.Builder().frequency(1).exponents(3).steps(100)
+                .sessionId("memory").storageRouter(storage).build(), 4);
+        List<Persistable> updates = storage.getAllUpdatesAfter("memory", ChaosRecord.TYPE_ID, "worker-0", 0);
+        assertEquals(reports.size(), updates.size());
+        for (int i = 0; i < reports.size(); i++) {
+            assertEquals(reports.get(i), ((ChaosReportRecord) updates.get(i)).report());
+        }
+        assertEquals(updates.size(), updates.stream().mapToLong(Persistable::getTimeStamp).distinct().count());
+        ChaosStaticInfoRecord info = (ChaosStaticInfoRecord) storage.getStaticInfo("memory", ChaosRecord.TYPE_ID,
+                "worker-0");
+        assertTrue(info.modelSummary().contains("SimpleRnn"), info.modelSummary());
+        assertTrue(info.configurationJson().contains("\"nout\" : 64"), info.configurationJson());
+        assertEquals(ChaosListener.VERSION, info.version());
+    }
+
+    @Test
+    void fileStorageReopenedInAnotherJvmReadsIdenticalReports(@TempDir Path dir) throws Exception {
+        // given reports written to a FileStatsStorage
+        File file = dir.resolve("chaos.dl4j").toFile();
+        FileStatsStorage storage = new FileStatsStorage(file);
+        List<ChaosReport> reports = trainWith(new ChaosListener.Builder().frequency(1).exponents(3).steps(100)
+                .sessionId("file").storageRouter(storage).build(), 3);
+        storage.close();
+        // when a fresh JVM reopens the file and prints every report as JSON
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StoredReportsPrinter.class.getName(), file.toString(),
+                "file").redirectErrorStream(false).start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), new String(process.getErrorStream().readAllBytes(),
+                StandardCharsets.UTF_8));
+        // then it reads exactly what was written
+        StringBuilder expected = new StringBuilder();
+        for (ChaosReport r : reports) {
+            expected.append(ReportJson.mapper().writeValueAsString(r)).append('\n');
+        }
+        assertEquals(expected.toString(), printed);
+    }
+
+    @Test
+    void recordCodecRoundTripsEveryField() throws Exception {
+        List<ChaosReport> reports = trainWith(new ChaosListener.Builder().frequency(1).exponents(3).steps(100)
+                .build(), 1);
+        ChaosReportRecord record = new ChaosReportRecord("s", "w", 123, reports.get(0));
+        ChaosReportRecord decoded = new ChaosReportRecord();
+        decoded.decode(record.encode());
+        assertEquals(record, decoded);
+        assertEquals(record.encodingLengthBytes(), record.encode().length);
+    }
+
+    @Test
+    void decoderRejectsRandomAndTruncatedBytesWithAClearError() throws Exception {
+        ChaosReportRecord record = new ChaosReportRecord("s", "w", 1, trainWith(new ChaosListener.Builder()
+                .frequency(1).exponents(2).steps(50).build(), 1).get(0));
+        byte[] valid = record.encode();
+        Random random = new Random(1);
+        for (int trial = 0; trial < 2_000; trial++) {
+            byte[] bytes;
+            if (trial % 2 == 0) {
+                bytes = new byte[random.nextInt(200)];
+                random.nextBytes(bytes);
+                if (bytes.length > 0) {
+                    bytes[0] = 1;
+                }
+            } else {
+                bytes = java.util.Arrays.copyOf(valid, random.nextInt(valid.length));
+            }
+            byte[] input = bytes;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ChaosReportRecord().decode(input), "trial " + trial);
+            assertTrue(e.getMessage().startsWith("malformed"), e.getMessage());
+        }
+    }
+
+    @Test
+    void exportersWriteOneCsvRowPerLayerAndOneJsonLinePerReport(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("out/chaos.csv");
+        Path json = dir.resolve("out/chaos.jsonl");
+        List<ChaosReport> reports = trainWith(new ChaosListener.Builder().frequency(1).exponents(3).steps(100)
+                .exporter(ReportExporter.csv(csv)).exporter(ReportExporter.jsonLines(json)).build(), 2);
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(CsvReportExporter.HEADER, rows.get(0));
+        assertEquals(1 + reports.size(), rows.size());
+        String[] first = rows.get(1).split(",");
+        assertEquals("0", first[0]);
+        assertEquals("OK", first[3]);
+        assertEquals("layer0", first[5]);
+        assertEquals(3, first[19].split(" ").length, rows.get(1));
+        List<String> lines = Files.readAllLines(json);
+        assertEquals(reports.size(), lines.size());
+        assertEquals(reports.get(0), ReportJson.mapper().readValue(lines.get(0), ChaosReport.class));
+    }
+
+    /** Reopens a FileStatsStorage in a fresh JVM and prints its reports as JSON lines. */
+    public static final class StoredReportsPrinter {
+        public static void main(String[] args) throws Exception {
+            StatsStorage storage = new FileStatsStorage(new File(args[0]));
+            for (Persistable p : storage.getAllUpdatesAfter(args[1], ChaosRecord.TYPE_ID, "worker-0", 0)) {
+                System.out.println(ReportJson.mapper().writeValueAsString(((ChaosReportRecord) p).report()));
+            }
+            storage.close();
+        }
+    }
+}
