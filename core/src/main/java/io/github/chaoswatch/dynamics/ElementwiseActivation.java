@@ -22,14 +22,16 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Common activations run as Java formulas, checked once against ND4J at construction (so a formula that drifted
  * from DL4J's is never used silently); any other elementwise activation is evaluated through ND4J itself, exact but
  * slower. Piecewise-linear activations use the one-sided derivative that DL4J's {@code backprop} returns.
+ * Shared by the dynamics adapters and the mean-field solver of {@code init}. Immutable and thread-safe.
  */
-final class ElementwiseActivation {
+public final class ElementwiseActivation {
 
     /** Java formulas must agree with ND4J to this absolute tolerance on the check grid (double rounding level). */
     private static final double FORMULA_CHECK_TOLERANCE = 1e-12;
 
-    /** Check grid: covers saturation, the kinks at 0 and ±1, and the hard-sigmoid corners at ±2.5. */
-    private static final double[] CHECK_POINTS = {-7.3, -2.6, -2.4, -1.2, -0.8, -0.3, 0.2, 0.7, 1.3, 2.4, 2.6, 6.1};
+    /** Check grid: covers saturation, both sides of the kinks at 0 and ±1, and the hard-sigmoid corners at ±2.5. */
+    private static final double[] CHECK_POINTS = {-7.3, -2.6, -2.4, -1.2, -0.8, -0.3, -1e-3, 1e-3, 0.2, 0.7, 1.3,
+            2.4, 2.6, 6.1};
 
     private final IActivation activation;
     private final Formula formula;
@@ -42,11 +44,13 @@ final class ElementwiseActivation {
     /**
      * Returns φ for a DL4J activation.
      *
-     * @throws IllegalArgumentException for softmax or an activation with parameters, naming the layer
+     * @param activation the DL4J activation
+     * @param user       who uses it, for the error message, e.g. "layer 'lstm1'"
+     * @throws IllegalArgumentException for softmax or an activation with parameters, naming the user
      */
-    static ElementwiseActivation of(IActivation activation, String layerName) {
+    public static ElementwiseActivation of(IActivation activation, String user) {
         if (activation instanceof ActivationSoftmax || activation.numParams(1) > 0) {
-            throw new IllegalArgumentException("layer '" + layerName + "' uses activation " + activation
+            throw new IllegalArgumentException(user + " uses activation " + activation
                     + ", which is not elementwise and parameter-free; chaoswatch supports elementwise activations"
                     + " such as tanh, sigmoid, ReLU or softsign");
         }
@@ -57,11 +61,18 @@ final class ElementwiseActivation {
         return new ElementwiseActivation(activation, formula);
     }
 
-    /** Writes φ(z) into {@code value} and, when {@code derivative} is not null, φ'(z) into it. */
-    void evaluate(double[] z, double[] value, double[] derivative) {
+    /** Returns the DL4J activation. */
+    public IActivation activation() {
+        return activation;
+    }
+
+    /** Writes φ(z) into {@code value} and φ'(z) into {@code derivative}; either may be null to skip it. */
+    public void evaluate(double[] z, double[] value, double[] derivative) {
         if (formula != null) {
             for (int i = 0; i < z.length; i++) {
-                value[i] = formula.value.applyAsDouble(z[i]);
+                if (value != null) {
+                    value[i] = formula.value.applyAsDouble(z[i]);
+                }
                 if (derivative != null) {
                     derivative[i] = formula.derivative.applyAsDouble(z[i]);
                 }
@@ -70,8 +81,9 @@ final class ElementwiseActivation {
         }
         INDArray in = Nd4j.createFromArray(z).reshape(1, z.length);
         // getActivation and backprop overwrite their input: always hand them copies (DESIGN.md).
-        double[] out = activation.getActivation(in.dup(), false).data().asDouble();
-        System.arraycopy(out, 0, value, 0, z.length);
+        if (value != null) {
+            System.arraycopy(activation.getActivation(in.dup(), false).data().asDouble(), 0, value, 0, z.length);
+        }
         if (derivative != null) {
             INDArray ones = Nd4j.ones(DataType.DOUBLE, 1, z.length);
             double[] d = activation.backprop(in.dup(), ones).getFirst().data().asDouble();

@@ -39,8 +39,8 @@ public class LstmDynamics implements RecurrentDynamics {
         this.name = name;
         this.n = affine.hiddenSize();
         this.affine = affine;
-        this.activation = ElementwiseActivation.of(activation, name);
-        this.gateActivation = ElementwiseActivation.of(gateActivation, name);
+        this.activation = ElementwiseActivation.of(activation, "layer '" + name + "'");
+        this.gateActivation = ElementwiseActivation.of(gateActivation, "layer '" + name + "'");
         this.peepholes = peepholes;
     }
 

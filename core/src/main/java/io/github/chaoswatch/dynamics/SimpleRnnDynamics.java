@@ -30,7 +30,8 @@ public final class SimpleRnnDynamics implements RecurrentDynamics {
      * @throws IllegalArgumentException if φ is not elementwise and parameter-free
      */
     public static SimpleRnnDynamics of(String name, INDArray w, INDArray rw, INDArray b, IActivation activation) {
-        return new SimpleRnnDynamics(name, AffineMap.of(w, rw, b), ElementwiseActivation.of(activation, name));
+        return new SimpleRnnDynamics(name, AffineMap.of(w, rw, b),
+                ElementwiseActivation.of(activation, "layer '" + name + "'"));
     }
 
     @Override
