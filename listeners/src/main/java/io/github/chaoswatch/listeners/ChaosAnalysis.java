@@ -4,6 +4,8 @@ import io.github.chaoswatch.dynamics.Dynamics;
 import io.github.chaoswatch.dynamics.ModelDynamics;
 import io.github.chaoswatch.dynamics.RecurrentDynamics;
 import io.github.chaoswatch.dynamics.StackedDynamics;
+import io.github.chaoswatch.liyorke.ScramblingTest;
+import io.github.chaoswatch.liyorke.ScramblingVerdict;
 import io.github.chaoswatch.lyapunov.Drive;
 import io.github.chaoswatch.lyapunov.LyapunovSpectrum;
 import io.github.chaoswatch.lyapunov.SpectrumEstimator;
@@ -22,13 +24,23 @@ import java.util.Set;
  */
 final class ChaosAnalysis {
 
+    /**
+     * The scrambled-pair test runs on layers with at most this many state dimensions: there it costs less than the
+     * spectrum (12 extra forward trajectories against k tangent vectors), and beyond D_KY ≈ 3 it rarely shows more
+     * than SEPARATED anyway (THEORY.md §4.7).
+     */
+    static final int SCRAMBLING_MAX_STATE = 32;
+
     private final SpectrumEstimator estimator;
+    private final ScramblingTest scramblingTest;
     private final Set<String> layerNames;
     private final boolean stacks;
     private final int horizonOverride;
 
-    ChaosAnalysis(SpectrumEstimator estimator, Set<String> layerNames, boolean stacks, int horizonOverride) {
+    ChaosAnalysis(SpectrumEstimator estimator, ScramblingTest scramblingTest, Set<String> layerNames, boolean stacks,
+                  int horizonOverride) {
         this.estimator = estimator;
+        this.scramblingTest = scramblingTest;
         this.layerNames = layerNames;
         this.stacks = stacks;
         this.horizonOverride = horizonOverride;
@@ -49,12 +61,15 @@ final class ChaosAnalysis {
                 : snapshot.truncatedBpttLength() > 0 ? snapshot.truncatedBpttLength() : (int) probe.size(2);
         List<LayerReport> layers = new ArrayList<>();
         for (RecurrentDynamics d : selected(dynamics)) {
-            LyapunovSpectrum spectrum = estimator.estimate(d, Drive.of(dynamics.drivingInputs(d, input)));
+            double[][][] inputs = dynamics.drivingInputs(d, input);
+            LyapunovSpectrum spectrum = estimator.estimate(d, Drive.of(inputs));
             if (!spectrum.isOk()) {
                 return report(iteration, epoch, timestampMillis, start, ChaosReport.Status.DIVERGED,
                         spectrum.name() + ": " + spectrum.statusMessage(), List.of());
             }
-            layers.add(LayerReport.of(spectrum, horizon));
+            ScramblingVerdict scrambling = d instanceof StackedDynamics || d.stateSize() > SCRAMBLING_MAX_STATE
+                    ? null : scramblingTest.test(d, inputs[0]).verdict();
+            layers.add(LayerReport.of(spectrum, horizon, scrambling));
         }
         return report(iteration, epoch, timestampMillis, start, ChaosReport.Status.OK, "", layers);
     }

@@ -2,6 +2,7 @@ package io.github.chaoswatch.listeners;
 
 import io.github.chaoswatch.listeners.storage.ChaosReportRecord;
 import io.github.chaoswatch.listeners.storage.ChaosStaticInfoRecord;
+import io.github.chaoswatch.liyorke.ScramblingTest;
 import io.github.chaoswatch.lyapunov.LyapunovUnit;
 import io.github.chaoswatch.lyapunov.SpectrumEstimator;
 import org.deeplearning4j.core.storage.StatsStorageRouter;
@@ -235,7 +236,9 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
                 if (rt == null) {
                     SpectrumEstimator estimator = new SpectrumEstimator.Builder(steps).exponents(exponents)
                             .warmupSteps(warmupSteps).trajectories(trajectories).seed(seed).unit(unit).build();
-                    rt = new ListenerRuntime(this, new ChaosAnalysis(estimator, layers, stacks, horizon));
+                    ScramblingTest scrambling = new ScramblingTest.Builder(steps).warmupSteps(warmupSteps).seed(seed)
+                            .build();
+                    rt = new ListenerRuntime(this, new ChaosAnalysis(estimator, scrambling, layers, stacks, horizon));
                     runtime = rt;
                 }
             }

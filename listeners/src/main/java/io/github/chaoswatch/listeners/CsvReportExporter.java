@@ -19,7 +19,7 @@ public final class CsvReportExporter extends ReportExporter {
     /** The columns, in order. */
     public static final String HEADER = "iteration,epoch,timestamp_millis,status,message,layer,layer_type,"
             + "state_size,unit,lambda_max,lambda_max_se,positive_count,kaplan_yorke,kaplan_yorke_kind,"
-            + "entropy_bound,converged,horizon_steps,gradient_horizon_nats,analysis_millis,exponents,"
+            + "entropy_bound,converged,horizon_steps,gradient_horizon_nats,scrambling,analysis_millis,exponents,"
             + "standard_errors";
 
     CsvReportExporter(Path path) {
@@ -37,7 +37,7 @@ public final class CsvReportExporter extends ReportExporter {
         String prefix = String.join(",", Long.toString(report.iteration()), Integer.toString(report.epoch()),
                 Long.toString(report.timestampMillis()), report.status().name(), quote(report.message()));
         if (report.layers().isEmpty()) {
-            out.write(prefix + ",,,,,,,,,,,,,," + report.analysisMillis() + ",,");
+            out.write(prefix + ",,,,,,,,,,,,,,," + report.analysisMillis() + ",,");
             out.newLine();
             return;
         }
@@ -46,7 +46,8 @@ public final class CsvReportExporter extends ReportExporter {
                     l.unit().symbol(), number(l.max()), number(l.maxStandardError()),
                     Integer.toString(l.positiveCount()), number(l.kaplanYorke().value()), l.kaplanYorke().kind().name(),
                     number(l.entropyBound()), Boolean.toString(l.converged()), Integer.toString(l.horizonSteps()),
-                    number(l.gradientHorizonNats()), Long.toString(report.analysisMillis()), list(l.exponents()),
+                    number(l.gradientHorizonNats()), l.scramblingVerdict().map(Enum::name).orElse(""),
+                    Long.toString(report.analysisMillis()), list(l.exponents()),
                     list(l.standardErrors())));
             out.newLine();
         }

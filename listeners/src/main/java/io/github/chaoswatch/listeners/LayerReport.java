@@ -3,9 +3,11 @@ package io.github.chaoswatch.listeners;
 import io.github.chaoswatch.lyapunov.KaplanYorkeDimension;
 import io.github.chaoswatch.lyapunov.LyapunovSpectrum;
 import io.github.chaoswatch.lyapunov.LyapunovUnit;
+import io.github.chaoswatch.liyorke.ScramblingVerdict;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The spectrum summary of one layer (or direction, or stack) in a {@link ChaosReport}.
@@ -26,10 +28,14 @@ import java.util.Objects;
  * @param converged          the doubling check passed
  * @param horizonSteps       τ_b used for the gradient horizon
  * @param gradientHorizonNats λ₁ (in nats) × τ_b
+ * @param scrambling         the scrambled-pair verdict under the probe inputs ({@code ScramblingTest}), or null
+ *                           where it was not run (stacks, and states above the listener's limit, where it is not
+ *                           cheap and, in high dimension, rarely informative)
  */
 public record LayerReport(String name, String layerType, int stateSize, LyapunovUnit unit, double[] exponents,
                           double[] standardErrors, int positiveCount, KaplanYorkeDimension kaplanYorke,
-                          double entropyBound, boolean converged, int horizonSteps, double gradientHorizonNats) {
+                          double entropyBound, boolean converged, int horizonSteps, double gradientHorizonNats,
+                          ScramblingVerdict scrambling) {
 
     /** Validates and copies. */
     public LayerReport {
@@ -45,12 +51,20 @@ public record LayerReport(String name, String layerType, int stateSize, Lyapunov
         standardErrors = standardErrors.clone();
     }
 
-    /** Summarizes an OK spectrum for a backpropagation horizon of {@code horizonSteps} steps. */
-    public static LayerReport of(LyapunovSpectrum spectrum, int horizonSteps) {
+    /**
+     * Summarizes an OK spectrum for a backpropagation horizon of {@code horizonSteps} steps, with the scrambling
+     * verdict if one was computed (else null).
+     */
+    public static LayerReport of(LyapunovSpectrum spectrum, int horizonSteps, ScramblingVerdict scrambling) {
         double maxNats = spectrum.unit().toNats(spectrum.max());
         return new LayerReport(spectrum.name(), spectrum.layerType(), spectrum.stateSize(), spectrum.unit(),
                 spectrum.exponents(), spectrum.standardErrors(), spectrum.positiveCount(), spectrum.kaplanYorke(),
-                spectrum.entropyBound(), spectrum.converged(), horizonSteps, maxNats * horizonSteps);
+                spectrum.entropyBound(), spectrum.converged(), horizonSteps, maxNats * horizonSteps, scrambling);
+    }
+
+    /** Returns the scrambling verdict, if it was computed. */
+    public Optional<ScramblingVerdict> scramblingVerdict() {
+        return Optional.ofNullable(scrambling);
     }
 
     /** Returns λ₁ in {@link #unit()}. */
@@ -80,7 +94,7 @@ public record LayerReport(String name, String layerType, int stateSize, Lyapunov
                 && Arrays.equals(standardErrors, r.standardErrors) && positiveCount == r.positiveCount
                 && kaplanYorke.equals(r.kaplanYorke) && Double.compare(entropyBound, r.entropyBound) == 0
                 && converged == r.converged && horizonSteps == r.horizonSteps
-                && Double.compare(gradientHorizonNats, r.gradientHorizonNats) == 0;
+                && Double.compare(gradientHorizonNats, r.gradientHorizonNats) == 0 && scrambling == r.scrambling;
     }
 
     @Override
@@ -91,7 +105,8 @@ public record LayerReport(String name, String layerType, int stateSize, Lyapunov
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "%s (%s, D=%d): lambda1 %.4f +- %.4f %s/step, positive %d,"
-                        + " D_KY %s, horizon %.2f nats over %d steps", name, layerType, stateSize, max(),
-                maxStandardError(), unit.symbol(), positiveCount, kaplanYorke, gradientHorizonNats, horizonSteps);
+                        + " D_KY %s, horizon %.2f nats over %d steps%s", name, layerType, stateSize, max(),
+                maxStandardError(), unit.symbol(), positiveCount, kaplanYorke, gradientHorizonNats, horizonSteps,
+                scrambling == null ? "" : ", pairs " + scrambling);
     }
 }

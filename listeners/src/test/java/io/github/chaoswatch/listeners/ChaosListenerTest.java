@@ -196,6 +196,7 @@ class ChaosListenerTest {
             assertEquals(ChaosReport.Status.OK, r.status(), r.message());
             assertEquals("rnn", r.layers().get(0).name());
             assertEquals(40, r.layers().get(0).horizonSteps(), "full BPTT: the sequence length");
+            assertTrue(r.layers().get(0).scramblingVerdict().isPresent(), "16 units: scrambling tested");
         }
     }
 

@@ -17,7 +17,7 @@ class RegimeTrackerTest {
     private static ChaosReport report(long iteration, double lambda, double se) {
         LayerReport layer = new LayerReport("rnn", "SimpleRnn", 8, LyapunovUnit.NATS_PER_STEP, new double[] {lambda},
                 new double[] {se}, lambda - 2 * se > 0 ? 1 : 0, new KaplanYorkeDimension(0,
-                KaplanYorkeDimension.Kind.DETERMINED), Math.max(lambda, 0), true, 100, lambda * 100);
+                KaplanYorkeDimension.Kind.DETERMINED), Math.max(lambda, 0), true, 100, lambda * 100, null);
         return new ChaosReport(iteration, 0, iteration, 1, ChaosReport.Status.OK, "", List.of(layer));
     }
 

@@ -3,6 +3,7 @@ package io.github.chaoswatch.listeners.storage;
 import io.github.chaoswatch.listeners.ChaosReport;
 import io.github.chaoswatch.listeners.LayerReport;
 import io.github.chaoswatch.lyapunov.KaplanYorkeDimension;
+import io.github.chaoswatch.liyorke.ScramblingVerdict;
 import io.github.chaoswatch.lyapunov.LyapunovUnit;
 
 import java.io.DataInputStream;
@@ -20,7 +21,7 @@ import java.util.Objects;
  * timestamp (long), analysis ms (long), status (byte), message (string); layer count (int), then per layer: name,
  * type (strings), D (int), unit (byte), k (int), k exponents, k standard errors (doubles), positive count (int),
  * D_KY value (double) and kind (byte), entropy bound (double), converged (boolean), τ_b (int), gradient horizon
- * (double).
+ * (double), scrambling verdict (byte, −1 when not tested).
  */
 public final class ChaosReportRecord extends ChaosRecord {
 
@@ -84,6 +85,7 @@ public final class ChaosReportRecord extends ChaosRecord {
             out.writeBoolean(l.converged());
             out.writeInt(l.horizonSteps());
             out.writeDouble(l.gradientHorizonNats());
+            out.writeByte(l.scrambling() == null ? -1 : l.scrambling().ordinal());
         }
     }
 
@@ -115,9 +117,14 @@ public final class ChaosReportRecord extends ChaosRecord {
             double kyValue = in.readDouble();
             KaplanYorkeDimension.Kind kyKind = choose(KaplanYorkeDimension.Kind.values(), in.readByte(),
                     "Kaplan-Yorke kind");
+            double entropyBound = in.readDouble();
+            boolean converged = in.readBoolean();
+            int horizon = in.readInt();
+            double gradientHorizon = in.readDouble();
+            byte scrambling = in.readByte();
             layers.add(new LayerReport(name, type, stateSize, unit, exponents, errors, positive,
-                    new KaplanYorkeDimension(kyValue, kyKind), in.readDouble(), in.readBoolean(), in.readInt(),
-                    in.readDouble()));
+                    new KaplanYorkeDimension(kyValue, kyKind), entropyBound, converged, horizon, gradientHorizon,
+                    scrambling == -1 ? null : choose(ScramblingVerdict.values(), scrambling, "scrambling verdict")));
         }
         report = new ChaosReport(iteration, epoch, timestampMillis, analysisMillis, status, message, layers);
     }
