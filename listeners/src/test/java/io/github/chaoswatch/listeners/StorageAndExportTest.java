@@ -77,6 +77,42 @@ class StorageAndExportTest {
     }
 
     @Test
+    void reportsPostedThroughARemoteRouterReachTheUiServersStorage() throws Exception {
+        // given a DL4J UI server on a free port receiving remote updates into an in-memory storage
+        System.setProperty("org.deeplearning4j.ui.port", "0");
+        org.deeplearning4j.ui.api.UIServer ui = org.deeplearning4j.ui.api.UIServer.getInstance();
+        try {
+            InMemoryStatsStorage received = new InMemoryStatsStorage();
+            ui.enableRemoteListener(received, true);
+            org.deeplearning4j.core.storage.impl.RemoteUIStatsStorageRouter router =
+                    new org.deeplearning4j.core.storage.impl.RemoteUIStatsStorageRouter("http://localhost:"
+                            + ui.getPort());
+            // when a listener posts through DL4J's remote router (HTTP, asynchronous, retried)
+            List<ChaosReport> reports = trainWith(new ChaosListener.Builder().frequency(1).exponents(3).steps(100)
+                    .sessionId("remote").storageRouter(router).build(), 3);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<Persistable> updates = List.of();
+            while (System.nanoTime() < deadline) {
+                updates = received.getAllUpdatesAfter("remote", ChaosRecord.TYPE_ID, "worker-0", 0);
+                if (updates.size() == reports.size()) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            // then the server rebuilt every record by class name, with nothing lost or duplicated
+            assertEquals(reports.size(), updates.size());
+            for (int i = 0; i < reports.size(); i++) {
+                assertEquals(reports.get(i), ((ChaosReportRecord) updates.get(i)).report());
+            }
+            assertTrue(received.getStaticInfo("remote", ChaosRecord.TYPE_ID, "worker-0")
+                    instanceof ChaosStaticInfoRecord);
+        } finally {
+            ui.stop();
+            System.clearProperty("org.deeplearning4j.ui.port");
+        }
+    }
+
+    @Test
     void recordCodecRoundTripsEveryField() throws Exception {
         List<ChaosReport> reports = trainWith(new ChaosListener.Builder().frequency(1).exponents(3).steps(100)
                 .build(), 1);
