@@ -2,13 +2,15 @@ package io.github.chaoswatch.lyapunov;
 
 import io.github.chaoswatch.linalg.DenseMatrix;
 import io.github.chaoswatch.linalg.internal.OpenBlasLinearAlgebra;
+import io.github.chaoswatch.linalg.internal.OpenBlasLinearAlgebra.CholeskyOutcome;
 
 /**
  * CholeskyQR where the frame is well enough conditioned, Householder where it is not, for one trajectory.
  *
  * <p>Conditioning persists along a trajectory (strongly saturated units make J nearly singular step after step), so
- * after a failed CholeskyQR attempt the next 1, 2, 4, … up to {@value #MAX_WAIT} QRs go straight to Householder
- * instead of paying for another failed attempt; a success resets the wait.
+ * after a CholeskyQR attempt that fails (or needs Householder to finish) the next 1, 2, 4, … up to
+ * {@value #MAX_WAIT} QRs go straight to Householder instead of paying for another failed attempt; a clean success
+ * resets the wait.
  */
 final class AdaptiveOrthonormalizer implements QrTrajectory.Orthonormalizer {
 
@@ -25,16 +27,21 @@ final class AdaptiveOrthonormalizer implements QrTrajectory.Orthonormalizer {
 
     @Override
     public void orthonormalize(DenseMatrix z, double[] logDiagonal) {
-        if (wait == 0 && openBlas.tryCholeskyQr(z, logDiagonal)) {
+        if (wait > 0) {
+            wait--;
+            openBlas.householder(z, logDiagonal);
+            return;
+        }
+        CholeskyOutcome outcome = openBlas.tryCholeskyQr(z, logDiagonal);
+        if (outcome == CholeskyOutcome.DONE) {
             nextWait = 1;
             return;
         }
-        if (wait == 0) {
-            wait = nextWait;
-            nextWait = Math.min(2 * nextWait, MAX_WAIT);
-        } else {
-            wait--;
+        // Declined, or rescued by Householder after a costly first pass: either way, back off.
+        wait = nextWait;
+        nextWait = Math.min(2 * nextWait, MAX_WAIT);
+        if (outcome == CholeskyOutcome.DECLINED) {
+            openBlas.householder(z, logDiagonal);
         }
-        openBlas.householder(z, logDiagonal);
     }
 }

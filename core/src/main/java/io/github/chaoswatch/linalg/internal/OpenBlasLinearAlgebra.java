@@ -67,25 +67,36 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
         HouseholderSigns.apply(diagonal, z, norm, logDiagonal);
     }
 
+    /** What {@link #tryCholeskyQr} did. */
+    public enum CholeskyOutcome {
+        /** Z was too ill-conditioned: left untouched, the caller must orthonormalize it another way. */
+        DECLINED,
+        /** Orthonormalized by one or two CholeskyQR passes. */
+        DONE,
+        /** Orthonormalized, but the second pass failed and Householder finished the job: the slowest path. */
+        DONE_WITH_HOUSEHOLDER
+    }
+
     /**
      * Tries to orthonormalize Z in place by CholeskyQR, with the same contract as
-     * {@link #householder(DenseMatrix, double[])}; returns false, leaving Z untouched, when Z is too ill-conditioned
-     * for it (the caller then uses Householder).
+     * {@link #householder(DenseMatrix, double[])}; declines, leaving Z untouched, when Z is too ill-conditioned for
+     * it (the caller then uses Householder).
      *
      * <p>One pass when min R_ii / max R_ii ≥ {@value #SINGLE_PASS_MIN_RATIO}: the loss of orthogonality u·κ(Z)² is
      * then at most about 1e-8, and it does not accumulate, since every step re-orthonormalizes and ln R_ii moves only
      * by that much. A second pass (CholeskyQR2) down to {@value #CHOLESKY_MIN_DIAGONAL_RATIO}, where CholeskyQR2 is
      * still as accurate as Householder.
      */
-    public boolean tryCholeskyQr(DenseMatrix z, double[] logDiagonal) {
+    public CholeskyOutcome tryCholeskyQr(DenseMatrix z, double[] logDiagonal) {
         int columns = z.columns();
         DenseMatrix g = workspaces.get().gram(columns);
         double[] first = new double[columns];
         // Positive form: a NaN ratio fails.
         if (!gramCholesky(z, g, first) || !(min(first) >= CHOLESKY_MIN_DIAGONAL_RATIO * max(first))) {
-            return false;
+            return CholeskyOutcome.DECLINED;
         }
         solveRight(z, g);
+        CholeskyOutcome outcome = CholeskyOutcome.DONE;
         if (min(first) >= SINGLE_PASS_MIN_RATIO * max(first)) {
             Arrays.fill(logDiagonal, 0);
         } else if (gramCholesky(z, g, logDiagonal) && nearOne(logDiagonal)) {
@@ -96,12 +107,13 @@ public final class OpenBlasLinearAlgebra implements LinearAlgebra {
             }
         } else {
             householder(z, logDiagonal);
+            outcome = CholeskyOutcome.DONE_WITH_HOUSEHOLDER;
         }
         // Z = Q·R2·R1, and the diagonal of a product of upper triangular matrices is the product of the diagonals.
         for (int i = 0; i < columns; i++) {
             logDiagonal[i] += Math.log(first[i]);
         }
-        return true;
+        return outcome;
     }
 
     /** G := upper Cholesky factor R of ZᵀZ (dsyrk, dpotrf); its diagonal into {@code diagonal}; false if not SPD. */
