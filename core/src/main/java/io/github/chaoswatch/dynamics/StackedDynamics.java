@@ -34,12 +34,18 @@ public final class StackedDynamics implements RecurrentDynamics {
     /**
      * Returns the stack of {@code layers}, lowest first.
      *
-     * @throws IllegalArgumentException if there are fewer than two layers or a layer's input size differs from the
-     *                                  output size of the layer below
+     * @throws IllegalArgumentException if there are fewer than two layers, a layer is itself a stack, or a layer's
+     *                                  input size differs from the output size of the layer below
      */
     public static StackedDynamics of(String name, List<? extends RecurrentDynamics> layers) {
         if (layers.size() < 2) {
             throw new IllegalArgumentException("a stack needs at least two layers, got " + layers.size());
+        }
+        for (RecurrentDynamics layer : layers) {
+            if (layer instanceof StackedDynamics) {
+                throw new IllegalArgumentException("'" + layer.name() + "' is itself a stack; stack its layers"
+                        + " directly (a stack's output is its top layer's, not the start of its joint state)");
+            }
         }
         for (int l = 1; l < layers.size(); l++) {
             RecurrentDynamics below = layers.get(l - 1);

@@ -10,7 +10,7 @@ package io.github.chaoswatch.lyapunov;
  * @param value the dimension, or its lower bound
  * @param kind  whether {@code value} is determined, a lower bound, or the full dimension of a non-dissipative map
  */
-public record KaplanYorkeDimension(double value, Kind kind) {
+public record KaplanYorkeDimension(double value, Kind kind) implements java.io.Serializable {
 
     /** What {@link #value()} means. */
     public enum Kind {

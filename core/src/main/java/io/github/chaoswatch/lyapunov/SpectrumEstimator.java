@@ -44,6 +44,7 @@ public final class SpectrumEstimator {
     static final long CHOLESKY_MIN_FLOPS = 32L * 32 * 32;
 
     private final int exponents;
+    private final boolean capExponents;
     private final int warmupSteps;
     private final int steps;
     private final int interval;
@@ -55,6 +56,7 @@ public final class SpectrumEstimator {
 
     private SpectrumEstimator(Builder builder) {
         this.exponents = builder.exponents;
+        this.capExponents = builder.capExponents;
         this.warmupSteps = builder.warmupSteps;
         this.steps = builder.steps;
         this.interval = builder.interval;
@@ -80,7 +82,8 @@ public final class SpectrumEstimator {
     public LyapunovSpectrum estimate(RecurrentDynamics dynamics, Drive drive) {
         Objects.requireNonNull(dynamics, "dynamics");
         int k = exponents == ALL ? dynamics.stateSize()
-                : exponents == 0 ? Math.min(DEFAULT_EXPONENTS, dynamics.stateSize()) : exponents;
+                : exponents == 0 ? Math.min(DEFAULT_EXPONENTS, dynamics.stateSize())
+                : capExponents ? Math.min(exponents, dynamics.stateSize()) : exponents;
         List<String> problems = new java.util.ArrayList<>();
         if (k > dynamics.stateSize()) {
             problems.add("exponents = " + k + " exceeds the state size " + dynamics.stateSize() + " of '"
@@ -111,7 +114,8 @@ public final class SpectrumEstimator {
 
     @Override
     public String toString() {
-        return "SpectrumEstimator[exponents=" + (exponents == ALL ? "all" : exponents == 0 ? "default" : exponents)
+        return "SpectrumEstimator[exponents=" + (exponents == ALL ? "all" : exponents == 0 ? "default"
+                : (capExponents ? "at most " : "") + exponents)
                 + ", warmupSteps=" + warmupSteps + ", steps=" + steps + ", orthonormalizationInterval=" + interval
                 + ", trajectories=" + trajectories + ", seed=" + seed + ", drive=" + drive + ", unit=" + unit
                 + ", orthonormalization=" + orthonormalization + "]";
@@ -123,6 +127,7 @@ public final class SpectrumEstimator {
     public static final class Builder extends EstimatorBuilder<Builder> {
 
         private int exponents;
+        private boolean capExponents;
         private int interval = 1;
         private Orthonormalization orthonormalization = Orthonormalization.AUTO;
 
@@ -141,6 +146,17 @@ public final class SpectrumEstimator {
          */
         public Builder exponents(int exponents) {
             this.exponents = exponents;
+            this.capExponents = false;
+            return this;
+        }
+
+        /**
+         * Sets k to min({@code exponents}, D) for each dynamics: one estimator for layers of different sizes, as a
+         * listener needs.
+         */
+        public Builder exponentsAtMost(int exponents) {
+            this.exponents = exponents;
+            this.capExponents = true;
             return this;
         }
 

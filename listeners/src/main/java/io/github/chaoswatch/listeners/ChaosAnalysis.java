@@ -57,11 +57,12 @@ final class ChaosAnalysis {
         ModelDynamics dynamics = model instanceof MultiLayerNetwork net ? Dynamics.of(net)
                 : Dynamics.of((ComputationGraph) model);
         INDArray input = probe.castTo(model.params().dataType());
-        int horizon = horizonOverride > 0 ? horizonOverride
-                : snapshot.truncatedBpttLength() > 0 ? snapshot.truncatedBpttLength() : (int) probe.size(2);
         List<LayerReport> layers = new ArrayList<>();
         for (RecurrentDynamics d : selected(dynamics)) {
             double[][][] inputs = dynamics.drivingInputs(d, input);
+            // The probe's time axis, whatever the model's layout (NCW or NWC): sequences are [time][nIn] here.
+            int horizon = horizonOverride > 0 ? horizonOverride
+                    : snapshot.truncatedBpttLength() > 0 ? snapshot.truncatedBpttLength() : inputs[0].length;
             LyapunovSpectrum spectrum = estimator.estimate(d, Drive.of(inputs));
             if (!spectrum.isOk()) {
                 return report(iteration, epoch, timestampMillis, start, ChaosReport.Status.DIVERGED,

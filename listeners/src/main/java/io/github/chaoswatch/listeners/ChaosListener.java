@@ -234,7 +234,7 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
             synchronized (this) {
                 rt = runtime;
                 if (rt == null) {
-                    SpectrumEstimator estimator = new SpectrumEstimator.Builder(steps).exponents(exponents)
+                    SpectrumEstimator estimator = new SpectrumEstimator.Builder(steps).exponentsAtMost(exponents)
                             .warmupSteps(warmupSteps).trajectories(trajectories).seed(seed).unit(unit).build();
                     ScramblingTest scrambling = new ScramblingTest.Builder(steps).warmupSteps(warmupSteps).seed(seed)
                             .build();
@@ -395,7 +395,7 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
             return this;
         }
 
-        /** Sets the exponents per layer, at most the state size (default {@value #DEFAULT_EXPONENTS}). */
+        /** Sets the exponents per layer, capped at each layer's state size (default {@value #DEFAULT_EXPONENTS}). */
         public Builder exponents(int exponents) {
             this.exponents = exponents;
             return this;

@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  * @param layers          the layer summaries, in model order (empty unless OK)
  */
 public record ChaosReport(long iteration, int epoch, long timestampMillis, long analysisMillis, Status status,
-                          String message, List<LayerReport> layers) {
+                          String message, List<LayerReport> layers) implements java.io.Serializable {
 
     /** Whether the round produced spectra. */
     public enum Status {

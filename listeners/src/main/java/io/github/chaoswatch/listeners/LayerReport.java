@@ -35,7 +35,7 @@ import java.util.Optional;
 public record LayerReport(String name, String layerType, int stateSize, LyapunovUnit unit, double[] exponents,
                           double[] standardErrors, int positiveCount, KaplanYorkeDimension kaplanYorke,
                           double entropyBound, boolean converged, int horizonSteps, double gradientHorizonNats,
-                          ScramblingVerdict scrambling) {
+                          ScramblingVerdict scrambling) implements java.io.Serializable {
 
     /** Validates and copies. */
     public LayerReport {

@@ -76,6 +76,9 @@ final class ListenerRuntime {
             snapshot = ModelSnapshot.of(model);
         } catch (RuntimeException e) {
             busy.set(false);
+            if (listener.failFast()) {
+                fastFailure = e;
+            }
             deliver(failed(iteration, epoch, timestamp, e), null, null);
             return;
         }
@@ -93,13 +96,17 @@ final class ListenerRuntime {
             Model rebuilt = null;
             try {
                 report = analysis.run(snapshot, probe, iteration, epoch, timestamp);
-                if (!staticInfoPosted && listener.getStorageRouter() != null) {
-                    rebuilt = snapshot.rebuild();
-                }
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 report = failed(iteration, epoch, timestamp, e);
                 if (listener.failFast()) {
                     fastFailure = e;
+                }
+            }
+            if (!staticInfoPosted && listener.getStorageRouter() != null) {
+                try {
+                    rebuilt = snapshot.rebuild();
+                } catch (RuntimeException e) {
+                    LOG.warn("chaoswatch: cannot rebuild the model for the storage static info: {}", e.toString());
                 }
             }
             deliver(report, snapshot, rebuilt);
@@ -162,10 +169,13 @@ final class ListenerRuntime {
         }
     }
 
+    /** Runs a sink; anything it throws short of a JVM failure is logged, never passed on to training. */
     private static void guard(String what, Runnable action) {
         try {
             action.run();
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             LOG.warn("chaoswatch: {} failed; training continues: {}", what, e.toString(), e);
         }
     }

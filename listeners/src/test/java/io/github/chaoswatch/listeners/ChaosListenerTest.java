@@ -219,6 +219,47 @@ class ChaosListenerTest {
     }
 
     @Test
+    void layersSmallerThanTheExponentCountReportAllTheirExponents() throws Exception {
+        // A SimpleRnn(3) with the default of 8 exponents: every round OK, with the 3 exponents it has.
+        MultiLayerNetwork net = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                .seed(3).dataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE).list()
+                .layer(new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder().nOut(3)
+                        .activation(org.nd4j.linalg.activations.Activation.TANH).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.RnnOutputLayer.Builder(
+                        org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction.MSE)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).nOut(1).build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.recurrent(TrainingFixtures.INPUTS))
+                .build());
+        net.init();
+        ChaosListener listener = new ChaosListener.Builder().frequency(1).build();
+        net.setListeners(listener);
+        train(net, listener, 1);
+        listener.close();
+        ChaosReport report = listener.latestReport().orElseThrow();
+        assertEquals(ChaosReport.Status.OK, report.status(), report.message());
+        assertEquals(3, report.layers().get(0).exponents().length);
+    }
+
+    @Test
+    void reportsSurviveJavaSerialization() throws Exception {
+        ChaosListener listener = fast().build();
+        MultiLayerNetwork net = TrainingFixtures.network(3, 0, 13);
+        net.setListeners(listener);
+        train(net, listener, 1);
+        listener.close();
+        io.github.chaoswatch.listeners.storage.ChaosReportRecord record =
+                new io.github.chaoswatch.listeners.storage.ChaosReportRecord("s", "w", 1, listener.reports().get(0));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(record);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(record, in.readObject());
+        }
+    }
+
+    @Test
     void buildRejectsAConfigurationThatWouldNeverAnalyse() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
                 new ChaosListener.Builder().frequency(0).exponents(0).steps(5).build());
