@@ -221,9 +221,13 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
     /** Stops the worker (waiting up to the close timeout for a running analysis) and closes the exporters. */
     @Override
     public void close() {
+        closeWithin(closeTimeout);
+    }
+
+    void closeWithin(Duration timeout) {
         ListenerRuntime rt = runtime;
         if (rt != null) {
-            rt.close(closeTimeout);
+            rt.close(timeout);
         }
         ListenerRegistry.unregister(this);
     }
@@ -316,7 +320,6 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
 
     @Override
     public void setSessionID(String sessionID) {
-        ListenerRegistry.unregister(this);
         this.sessionId = Objects.requireNonNull(sessionID, "sessionID");
         ListenerRegistry.register(this);
     }

@@ -19,7 +19,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>DL4J gives iteration conditions only the minibatch score, so the condition finds the listener by its session
- * id (the listener must be attached to the model being trained, in the same JVM). It acts only on alerts, which the
+ * id (the listener, or its per-worker clones, must be attached to the model being trained, in the same JVM; any of
+ * them alerting ends training). It acts only on alerts, which the
  * policy fires after its patience, never on a single report. JSON-serializable like DL4J's own conditions.
  */
 public final class ChaosTerminationCondition implements IterationTerminationCondition {
@@ -51,7 +52,7 @@ public final class ChaosTerminationCondition implements IterationTerminationCond
     @Override
     public boolean terminate(double lastMiniBatchScore) {
         Set<Regime> wanted = EnumSet.copyOf(regimes);
-        return ListenerRegistry.find(sessionId).map(l -> l.hasAlerted(wanted)).orElse(false);
+        return ListenerRegistry.find(sessionId).stream().anyMatch(l -> l.hasAlerted(wanted));
     }
 
     /** Returns the session id of the listener consulted. */

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,9 @@ final class ListenerRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChaosListener.class);
 
+    /** Seconds an idle worker thread lives before it ends (a new one starts with the next round). */
+    private static final long IDLE_WORKER_SECONDS = 60;
+
     private final ChaosListener listener;
     private final ChaosAnalysis analysis;
     private final RegimeTracker tracker;
@@ -36,7 +40,6 @@ final class ListenerRuntime {
     private final Deque<ChaosReport> reports = new ArrayDeque<>();
     private final Deque<Alert> alerts = new ArrayDeque<>();
     private final Set<String> loggedFailures = new HashSet<>();
-    private final Thread shutdownHook;
     final AtomicLong skipped = new AtomicLong();
     private final AtomicLong lastTimestamp = new AtomicLong();
     volatile INDArray capturedProbe;
@@ -49,13 +52,16 @@ final class ListenerRuntime {
         this.listener = listener;
         this.analysis = analysis;
         this.tracker = new RegimeTracker(listener.alertPolicy());
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "chaoswatch-analysis-" + listener.getSessionID());
-            t.setDaemon(true);
-            return t;
-        });
-        this.shutdownHook = new Thread(() -> close(Duration.ofSeconds(2)), "chaoswatch-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        // One daemon worker, started on demand and ended after a minute idle: a listener that is never closed (a
+        // forgotten one, or a clone) holds no thread.
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, IDLE_WORKER_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "chaoswatch-analysis-" + listener.getSessionID());
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        this.worker = executor;
     }
 
     /** On the training thread: copy the model and hand it to the worker, or skip if it is busy. */
@@ -229,11 +235,6 @@ final class ListenerRuntime {
         }
         for (ReportExporter exporter : listener.exporters()) {
             guard("closing exporter " + exporter, exporter::close);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // Called from the hook itself during JVM shutdown: nothing to remove.
         }
     }
 }

@@ -13,8 +13,9 @@ import java.nio.file.StandardOpenOption;
  * Writes each {@link ChaosReport} as it is made, flushed at once, so a crashed run keeps everything reported so far.
  *
  * <p>Implementations are configured with a file path (serializable) and open it on the first report, on the
- * listener's worker thread; {@link #csv(Path)} and {@link #jsonLines(Path)} are the two built in. Not thread-safe:
- * the listener calls it from its single worker.
+ * listener's worker thread; {@link #csv(Path)} and {@link #jsonLines(Path)} are the two built in. Thread-safe: the
+ * per-worker clones of a listener (ParallelWrapper) share it, and whole reports never interleave; a clone's
+ * {@code close()} only closes the file, the next report reopens it in append mode.
  */
 public abstract class ReportExporter implements Serializable, AutoCloseable {
 
@@ -43,8 +44,8 @@ public abstract class ReportExporter implements Serializable, AutoCloseable {
         return Path.of(path);
     }
 
-    /** Appends one report and flushes. */
-    public final void export(ChaosReport report) {
+    /** Appends one report and flushes; synchronized, since the clones of a listener share their exporters. */
+    public final synchronized void export(ChaosReport report) {
         try {
             if (writer == null) {
                 Path target = path();
@@ -73,7 +74,7 @@ public abstract class ReportExporter implements Serializable, AutoCloseable {
     protected abstract void write(ChaosReport report, BufferedWriter out) throws IOException;
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (writer != null) {
             try {
                 writer.close();
