@@ -65,14 +65,31 @@ public interface RecurrentDynamics {
      * Meant for tests and small systems; the estimator never forms J.
      */
     default double[][] jacobian(double[] state, double[] input) {
+        DenseMatrix j = DenseMatrix.zeros(stateSize(), stateSize());
+        jacobianInto(state, input, j);
+        return j.toArray();
+    }
+
+    /**
+     * Returns true if {@link #jacobianInto} forms J in O(D²) work, so that the full-spectrum engine can apply its QR
+     * factors to J directly instead of forming the frame (false by default).
+     */
+    default boolean hasCheapJacobian() {
+        return false;
+    }
+
+    /**
+     * Writes J = ∂F/∂s at (s, x) into the D×D {@code out} (column-major, J_ij at (i, j)). By default through
+     * {@link #tangentStep} with the identity, D times the cost of one tangent vector; adapters with
+     * {@link #hasCheapJacobian()} do it in O(D²).
+     */
+    default void jacobianInto(double[] state, double[] input, DenseMatrix out) {
         int d = stateSize();
         DenseMatrix identity = DenseMatrix.zeros(d, d);
         for (int i = 0; i < d; i++) {
             identity.set(i, i, 1);
         }
-        DenseMatrix product = DenseMatrix.zeros(d, d);
-        tangentStep(state, input, new double[d], identity, null, product);
-        return product.toArray();
+        tangentStep(state, input, new double[d], identity, null, out);
     }
 
     /**

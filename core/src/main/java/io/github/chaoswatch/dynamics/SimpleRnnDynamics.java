@@ -16,11 +16,15 @@ public final class SimpleRnnDynamics implements RecurrentDynamics {
     private final String name;
     private final AffineMap affine;
     private final ElementwiseActivation activation;
+    /** RWᵀ, the linear part of J, kept so that J = diag(φ')·RWᵀ is one copy and one row scaling. */
+    private final DenseMatrix recurrentTransposed;
 
-    private SimpleRnnDynamics(String name, AffineMap affine, ElementwiseActivation activation) {
+    private SimpleRnnDynamics(String name, AffineMap affine, ElementwiseActivation activation,
+                              DenseMatrix recurrentTransposed) {
         this.name = name;
         this.affine = affine;
         this.activation = activation;
+        this.recurrentTransposed = recurrentTransposed;
     }
 
     /**
@@ -31,7 +35,8 @@ public final class SimpleRnnDynamics implements RecurrentDynamics {
      */
     public static SimpleRnnDynamics of(String name, INDArray w, INDArray rw, INDArray b, IActivation activation) {
         return new SimpleRnnDynamics(name, AffineMap.of(w, rw, b),
-                ElementwiseActivation.of(activation, "layer '" + name + "'"));
+                ElementwiseActivation.of(activation, "layer '" + name + "'"),
+                ParameterCopy.matrix(rw.transpose(), (int) rw.size(0)));
     }
 
     @Override
@@ -64,13 +69,31 @@ public final class SimpleRnnDynamics implements RecurrentDynamics {
     @Override
     public void tangentStep(double[] state, double[] input, double[] next, DenseMatrix stateTangents,
                             DenseMatrix inputTangents, DenseMatrix product) {
+        double[] slope = slopes(state, input, next);
+        affine.tangent(stateTangents, inputTangents, product);
+        product.scaleRows(slope);
+    }
+
+    @Override
+    public boolean hasCheapJacobian() {
+        return true;
+    }
+
+    @Override
+    public void jacobianInto(double[] state, double[] input, DenseMatrix out) {
+        double[] slope = slopes(state, input, new double[affine.width()]);
+        out.assign(recurrentTransposed);
+        out.scaleRows(slope);
+    }
+
+    /** Computes h_t into {@code next} and returns φ'(z_t). */
+    private double[] slopes(double[] state, double[] input, double[] next) {
         int n = affine.width();
         double[] z = new double[n];
         double[] slope = new double[n];
         affine.evaluate(state, input, z);
         activation.evaluate(z, next, slope);
-        affine.tangent(stateTangents, inputTangents, product);
-        product.scaleRows(slope);
+        return slope;
     }
 
     @Override

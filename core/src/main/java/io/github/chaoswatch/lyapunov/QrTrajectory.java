@@ -2,6 +2,7 @@ package io.github.chaoswatch.lyapunov;
 
 import io.github.chaoswatch.dynamics.RecurrentDynamics;
 import io.github.chaoswatch.linalg.DenseMatrix;
+import io.github.chaoswatch.linalg.internal.FactoredQr;
 
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -26,14 +27,21 @@ final class QrTrajectory implements Trajectory {
     private final int steps;
     private final int interval;
     private final Supplier<Orthonormalizer> orthonormalizers;
+    private final boolean factored;
 
-    /** Creates the method; {@code orthonormalizers} gives each trajectory its own (possibly stateful) QR. */
-    QrTrajectory(int exponents, int warmupSteps, int steps, int interval, Supplier<Orthonormalizer> orthonormalizers) {
+    /**
+     * Creates the method; {@code orthonormalizers} gives each trajectory its own (possibly stateful) QR;
+     * {@code factored} keeps the frame in Householder form ({@link FactoredQr}: k = D, τ = 1 and a dynamics with a
+     * cheap explicit Jacobian only).
+     */
+    QrTrajectory(int exponents, int warmupSteps, int steps, int interval, Supplier<Orthonormalizer> orthonormalizers,
+                 boolean factored) {
         this.exponents = exponents;
         this.warmupSteps = warmupSteps;
         this.steps = steps;
         this.interval = interval;
         this.orthonormalizers = orthonormalizers;
+        this.factored = factored;
     }
 
     @Override
@@ -44,11 +52,9 @@ final class QrTrajectory implements Trajectory {
         double[] next = new double[d];
         double[] input = new double[dynamics.inputSize()];
         double[] logDiagonal = new double[exponents];
-        Orthonormalizer orthonormalizer = orthonormalizers.get();
-        DenseMatrix q = randomFrame(d, exponents, random);
-        orthonormalizer.orthonormalize(q, logDiagonal);
-        DenseMatrix z = DenseMatrix.zeros(d, exponents);
-        DenseMatrix savedFrame = interval > 1 ? DenseMatrix.zeros(d, exponents) : null;
+        DenseMatrix start = randomFrame(d, exponents, random);
+        Frame frame = factored ? new FactoredFrame(start, logDiagonal)
+                : new ExplicitFrame(start, orthonormalizers.get(), logDiagonal);
         double[] savedState = new double[d];
         RateAccumulator accumulator = new RateAccumulator(exponents, steps, checkpoints);
         int tau = interval;
@@ -58,14 +64,11 @@ final class QrTrajectory implements Trajectory {
             int block = (int) Math.min(tau, (t < warmupSteps ? warmupSteps : total) - t);
             if (block > 1) {
                 System.arraycopy(state, 0, savedState, 0, d);
-                savedFrame.assign(q);
+                frame.save();
             }
             for (int s = 0; s < block; s++) {
                 drive.input(index, t + s, input);
-                dynamics.tangentStep(state, input, next, q, null, z);
-                DenseMatrix frame = q;
-                q = z;
-                z = frame;
+                frame.step(dynamics, state, input, next);
                 double[] previous = state;
                 state = next;
                 next = previous;
@@ -73,13 +76,13 @@ final class QrTrajectory implements Trajectory {
                     return Outcome.diverged("non-finite state", t + s, index);
                 }
             }
-            orthonormalizer.orthonormalize(q, logDiagonal);
+            frame.orthonormalize(logDiagonal);
             if (!validLogs(logDiagonal)) {
                 return Outcome.diverged("non-finite tangent vectors", t + block - 1, index);
             }
             if (block > 1 && !wellConditioned(logDiagonal)) {
                 System.arraycopy(savedState, 0, state, 0, d);
-                q.assign(savedFrame);
+                frame.restore();
                 tau = Math.max(1, tau / 2);
                 continue;
             }
@@ -128,5 +131,92 @@ final class QrTrajectory implements Trajectory {
     @FunctionalInterface
     interface Orthonormalizer {
         void orthonormalize(DenseMatrix z, double[] logDiagonal);
+    }
+
+    /** The tangent frame of one trajectory: propagated step by step, orthonormalized at the end of each block. */
+    private interface Frame {
+        /** Advances the state into {@code next} and the frame with it. */
+        void step(RecurrentDynamics dynamics, double[] state, double[] input, double[] next);
+
+        /** Orthonormalizes the propagated frame and stores ln R_ii. */
+        void orthonormalize(double[] logDiagonal);
+
+        /** Remembers the frame at the start of a block. */
+        void save();
+
+        /** Returns to the remembered frame. */
+        void restore();
+    }
+
+    /** Q held explicitly: Z = J·Q by the dynamics' structured product, then a QR. */
+    private static final class ExplicitFrame implements Frame {
+        private final Orthonormalizer orthonormalizer;
+        private DenseMatrix q;
+        private DenseMatrix z;
+        private DenseMatrix saved;
+
+        ExplicitFrame(DenseMatrix start, Orthonormalizer orthonormalizer, double[] logDiagonal) {
+            this.orthonormalizer = orthonormalizer;
+            this.q = start;
+            this.z = DenseMatrix.zeros(start.rows(), start.columns());
+            orthonormalizer.orthonormalize(q, logDiagonal);
+        }
+
+        @Override
+        public void step(RecurrentDynamics dynamics, double[] state, double[] input, double[] next) {
+            dynamics.tangentStep(state, input, next, q, null, z);
+            DenseMatrix propagated = z;
+            z = q;
+            q = propagated;
+        }
+
+        @Override
+        public void orthonormalize(double[] logDiagonal) {
+            orthonormalizer.orthonormalize(q, logDiagonal);
+        }
+
+        @Override
+        public void save() {
+            if (saved == null) {
+                saved = DenseMatrix.zeros(q.rows(), q.columns());
+            }
+            saved.assign(q);
+        }
+
+        @Override
+        public void restore() {
+            q.assign(saved);
+        }
+    }
+
+    /** Q held as Householder reflectors ({@link FactoredQr}); one step per block (τ = 1). */
+    private static final class FactoredFrame implements Frame {
+        private final FactoredQr qr;
+
+        FactoredFrame(DenseMatrix start, double[] logDiagonal) {
+            this.qr = new FactoredQr(start.rows());
+            qr.start(start, logDiagonal);
+        }
+
+        @Override
+        public void step(RecurrentDynamics dynamics, double[] state, double[] input, double[] next) {
+            dynamics.jacobianInto(state, input, qr.jacobianBuffer());
+            dynamics.step(state, input, next);
+        }
+
+        @Override
+        public void orthonormalize(double[] logDiagonal) {
+            qr.step(logDiagonal);
+        }
+
+        @Override
+        public void save() {
+            throw new IllegalStateException("factored frames orthonormalize every step (τ = 1); nothing to save");
+        }
+
+        @Override
+        public void restore() {
+            throw new IllegalStateException("factored frames orthonormalize every step (τ = 1); nothing to restore");
+        }
     }
 }

@@ -43,6 +43,13 @@ public final class SpectrumEstimator {
      */
     static final long CHOLESKY_MIN_FLOPS = 32L * 32 * 32;
 
+    /**
+     * Full spectra of at least this state size keep the frame factored (dormqr + dgeqrf instead of a product, dgeqrf
+     * and dorgqr): at D = 128 it runs 0.75× of the LAPACK limit, at D = 64 LAPACK's small-size overheads make it
+     * slower than the explicit frame (docs/benchmarks.md).
+     */
+    static final int FACTORED_MIN_STATE = 128;
+
     private final int exponents;
     private final boolean capExponents;
     private final int warmupSteps;
@@ -97,8 +104,18 @@ public final class SpectrumEstimator {
         EstimatorSettings settings = new EstimatorSettings("QR", k, warmupSteps, steps, interval, trajectories, seed,
                 drive.toString(), orthonormalization);
         Trajectory trajectory = new QrTrajectory(k, warmupSteps, steps, interval,
-                orthonormalizers(dynamics.stateSize(), k));
+                orthonormalizers(dynamics.stateSize(), k), factored(dynamics, k));
         return Estimation.run(dynamics, drive, trajectory, settings, unit);
+    }
+
+    /**
+     * True where the full spectrum runs faster with the frame kept in Householder form: k = D, τ = 1, OpenBLAS
+     * loaded, a dynamics that forms J in O(D²) (SimpleRnn), and D at least {@value #FACTORED_MIN_STATE}.
+     */
+    private boolean factored(RecurrentDynamics dynamics, int k) {
+        return orthonormalization == Orthonormalization.AUTO && k == dynamics.stateSize() && interval == 1
+                && dynamics.stateSize() >= FACTORED_MIN_STATE && dynamics.hasCheapJacobian()
+                && Kernels.openBlas().isPresent();
     }
 
     /** Chooses the QR kernel for a D×k frame: CholeskyQR on OpenBLAS where it pays, else Householder. */

@@ -24,16 +24,22 @@ final class HouseholderSigns {
      * −∞ where |R_ii| ≤ {@value #SINGULAR_RELATIVE_DIAGONAL}·{@code norm}, {@code norm} being ‖Z‖_F before the QR.
      */
     static void apply(double[] diagonal, DenseMatrix q, double norm, double[] logDiagonal) {
-        double singular = SINGULAR_RELATIVE_DIAGONAL * norm;
         int rows = q.rows();
         for (int i = 0; i < diagonal.length; i++) {
-            double r = diagonal[i];
-            if (r < 0) {
+            if (diagonal[i] < 0) {
                 for (int index = i * rows, end = index + rows; index < end; index++) {
                     q.set(index, -q.get(index));
                 }
             }
-            double magnitude = Math.abs(r);
+        }
+        logs(diagonal, norm, logDiagonal);
+    }
+
+    /** Stores ln|R_ii|, or −∞ where |R_ii| ≤ {@value #SINGULAR_RELATIVE_DIAGONAL}·{@code norm}. */
+    static void logs(double[] diagonal, double norm, double[] logDiagonal) {
+        double singular = SINGULAR_RELATIVE_DIAGONAL * norm;
+        for (int i = 0; i < diagonal.length; i++) {
+            double magnitude = Math.abs(diagonal[i]);
             logDiagonal[i] = magnitude > singular ? Math.log(magnitude) : Double.NEGATIVE_INFINITY;
         }
     }
