@@ -9,11 +9,11 @@ import org.deeplearning4j.core.storage.StatsStorageRouter;
 import org.deeplearning4j.core.storage.listener.RoutingIterationListener;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,12 +130,16 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
 
     @Override
     public void onForwardPass(Model model, List<INDArray> activations) {
-        captureProbe(activations.get(0));
+        MultiLayerNetwork net = (MultiLayerNetwork) model;
+        captureProbe(activations.get(0), net.getnLayers() > 0 ? net.getLayer(0).getMaskArray() : null);
     }
 
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
-        captureProbe(activations.get(((ComputationGraph) model).getConfiguration().getNetworkInputs().get(0)));
+        ComputationGraph graph = (ComputationGraph) model;
+        INDArray[] masks = graph.getInputMaskArrays();
+        captureProbe(activations.get(graph.getConfiguration().getNetworkInputs().get(0)),
+                masks == null ? null : masks[0]);
     }
 
     @Override
@@ -154,12 +158,12 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
             ListenerRuntime rt = runtime();
             rt.rethrowIfFailedFast();
             rt.schedule(model, rt.lastIteration, model instanceof ComputationGraph g
-                    ? g.getConfiguration().getEpochCount() : ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork)
-                    model).getLayerWiseConfigurations().getEpochCount());
+                    ? g.getConfiguration().getEpochCount()
+                    : ((MultiLayerNetwork) model).getLayerWiseConfigurations().getEpochCount());
         }
     }
 
-    private void captureProbe(INDArray input) {
+    private void captureProbe(INDArray input, INDArray mask) {
         if (probe != null || input == null || input.rank() != 3) {
             return;
         }
@@ -167,10 +171,9 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
         if (rt.capturedProbe != null) {
             return;
         }
-        long n = Math.min(probeSequences, input.size(0));
         // onForwardPass runs inside a workspace: copy out of it, or the probe is overwritten by the next batch.
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            rt.capturedProbe = input.get(NDArrayIndex.interval(0, n), NDArrayIndex.all(), NDArrayIndex.all()).dup();
+            rt.capturedProbe = ProbeSelection.unmasked(input, mask, probeSequences);
         }
     }
 
@@ -274,8 +277,7 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
 
     ChaosStaticInfoRecord staticInfo(ModelSnapshot snapshot, Model model, long timestamp) {
         return new ChaosStaticInfoRecord(sessionId, workerIdOrDefault(), timestamp, model.getClass().getName(),
-                model instanceof ComputationGraph g ? g.summary()
-                        : ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork) model).summary(),
+                model instanceof ComputationGraph g ? g.summary() : ((MultiLayerNetwork) model).summary(),
                 snapshot.configurationJson(), toString(), VERSION);
     }
 

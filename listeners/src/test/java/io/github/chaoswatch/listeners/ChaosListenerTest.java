@@ -260,6 +260,35 @@ class ChaosListenerTest {
     }
 
     @Test
+    void paddedTrainingSequencesAreNotUsedAsProbes() throws Exception {
+        // given a minibatch whose first 4 sequences are padded after step 30 (feature mask), the other 4 complete
+        DataSet data = TrainingFixtures.batch(10);
+        INDArray mask = org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 8, 40);
+        mask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(30, 40)).assign(0);
+        data.setFeaturesMaskArray(mask);
+        data.setLabelsMaskArray(mask);
+        ChaosListener complete = fast().build();
+        MultiLayerNetwork net = TrainingFixtures.network(1.5, 0, 14);
+        net.setListeners(complete);
+        net.fit(data);
+        assertTrue(complete.awaitIdle(Duration.ofSeconds(60)));
+        complete.close();
+        // then only the complete sequences drive the analysis (the horizon is their length, 40)
+        assertEquals(40, complete.latestReport().orElseThrow().layers().get(0).horizonSteps());
+        // and when every sequence is padded, all are cut to the shortest unmasked prefix
+        mask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4, 8),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(35, 40)).assign(0);
+        ChaosListener cut = fast().build();
+        MultiLayerNetwork other = TrainingFixtures.network(1.5, 0, 15);
+        other.setListeners(cut);
+        other.fit(data);
+        assertTrue(cut.awaitIdle(Duration.ofSeconds(60)));
+        cut.close();
+        assertEquals(30, cut.latestReport().orElseThrow().layers().get(0).horizonSteps());
+    }
+
+    @Test
     void buildRejectsAConfigurationThatWouldNeverAnalyse() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
                 new ChaosListener.Builder().frequency(0).exponents(0).steps(5).build());
