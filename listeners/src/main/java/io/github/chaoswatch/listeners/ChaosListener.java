@@ -130,8 +130,9 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
 
     @Override
     public void onForwardPass(Model model, List<INDArray> activations) {
-        MultiLayerNetwork net = (MultiLayerNetwork) model;
-        captureProbe(activations.get(0), net.getnLayers() > 0 ? net.getLayer(0).getMaskArray() : null);
+        INDArray mask = model instanceof MultiLayerNetwork net && net.getnLayers() > 0
+                ? net.getLayer(0).getMaskArray() : null;
+        captureProbe(activations.get(0), mask);
     }
 
     @Override
@@ -174,6 +175,9 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
         // onForwardPass runs inside a workspace: copy out of it, or the probe is overwritten by the next batch.
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             rt.capturedProbe = ProbeSelection.unmasked(input, mask, probeSequences);
+        } catch (RuntimeException e) {
+            // This runs on the training thread: never let a probe problem reach fit(); the next batch retries.
+            LOG.debug("chaoswatch: could not capture probe sequences from this batch: {}", e.toString());
         }
     }
 

@@ -16,13 +16,16 @@ final class ProbeSelection {
     }
 
     /**
-     * Returns a copy of up to {@code count} sequences of {@code input} ([minibatch, nIn, time]). Without a mask, the
-     * first ones. With a feature mask ([minibatch, time], 1 = real step): the sequences with no masked step; if every
-     * sequence is padded, all of them cut to the shortest unmasked prefix; null when even that is empty.
+     * Returns a copy of up to {@code count} sequences of {@code input} ([minibatch, nIn, time]). Without a usable
+     * mask, the first ones. With a feature mask of shape [minibatch, time] (1 = real step): the sequences with no
+     * masked step; if every sequence is padded, all of them cut to the shortest unmasked prefix; null when even that
+     * is empty (the caller retries on the next batch). A mask of any other shape (NWC data, a mask reshaped by an
+     * input preprocessor) is not interpreted: the first sequences are taken as they are.
      */
     static INDArray unmasked(INDArray input, INDArray mask, int count) {
         long batch = input.size(0);
-        if (mask == null) {
+        boolean usable = mask != null && mask.rank() == 2 && mask.size(0) == batch && mask.size(1) == input.size(2);
+        if (!usable) {
             return input.get(NDArrayIndex.interval(0, Math.min(count, batch)), NDArrayIndex.all(),
                     NDArrayIndex.all()).dup();
         }
