@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param message         a sentence for people: the numbers, the meaning and the advice
  */
 public record Alert(Regime regime, String layer, long sinceIteration, long iteration, double exponentNats,
-                    double standardErrorNats, double gradientHorizonNats, String message) {
+                    double standardErrorNats, double gradientHorizonNats, String message)
+        implements java.io.Serializable {
 
     /** Validates. */
     public Alert {

@@ -285,8 +285,8 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
                 snapshot.configurationJson(), toString(), VERSION);
     }
 
-    ChaosReportRecord record(ChaosReport report, long timestamp) {
-        return new ChaosReportRecord(sessionId, workerIdOrDefault(), timestamp, report);
+    ChaosReportRecord record(ChaosReport report, RegimeSnapshot regimes, long timestamp) {
+        return new ChaosReportRecord(sessionId, workerIdOrDefault(), timestamp, report, regimes);
     }
 
     private String workerIdOrDefault() {

@@ -137,10 +137,12 @@ final class ListenerRuntime {
     /** Records the report, fires alerts, exports and routes; every sink's failure is logged, never thrown. */
     private void deliver(ChaosReport report, ModelSnapshot snapshot, Model rebuilt) {
         List<Alert> fired;
+        Map<String, Set<Regime>> held;
         synchronized (this) {
             add(reports, report);
             fired = tracker.update(report);
             fired.forEach(a -> add(alerts, a));
+            held = tracker.held();
         }
         AlertPolicy policy = listener.alertPolicy();
         for (Alert alert : fired) {
@@ -164,7 +166,9 @@ final class ListenerRuntime {
                         uniqueTimestamp())));
                 staticInfoPosted = true;
             }
-            guard("storage router", () -> router.putUpdate(listener.record(report, report.timestampMillis())));
+            RegimeSnapshot regimes = new RegimeSnapshot(held, fired, policy.epsilonNats(), policy.toleranceFactor());
+            guard("storage router", () -> router.putUpdate(listener.record(report, regimes,
+                    report.timestampMillis())));
         }
     }
 

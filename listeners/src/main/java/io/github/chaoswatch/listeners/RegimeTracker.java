@@ -2,7 +2,7 @@ package io.github.chaoswatch.listeners;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +18,7 @@ final class RegimeTracker {
             Regime.VANISHING};
 
     private final AlertPolicy policy;
-    private final Map<String, EnumMap<Regime, State>> layers = new HashMap<>();
+    private final Map<String, EnumMap<Regime, State>> layers = new LinkedHashMap<>();
     private final State diverged = new State();
     private long reportIndex;
 
@@ -74,9 +74,9 @@ final class RegimeTracker {
         return alerts;
     }
 
-    /** Returns the regimes currently held, per layer (DIVERGED under "model"). */
+    /** Returns the regimes currently held, per layer in the order first seen (DIVERGED under "model"). */
     Map<String, Set<Regime>> held() {
-        Map<String, Set<Regime>> out = new HashMap<>();
+        Map<String, Set<Regime>> out = new LinkedHashMap<>();
         layers.forEach((name, states) -> {
             Set<Regime> held = new TreeSet<>();
             states.forEach((regime, s) -> {

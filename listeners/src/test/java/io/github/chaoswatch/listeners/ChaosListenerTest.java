@@ -248,7 +248,8 @@ class ChaosListenerTest {
         train(net, listener, 1);
         listener.close();
         io.github.chaoswatch.listeners.storage.ChaosReportRecord record =
-                new io.github.chaoswatch.listeners.storage.ChaosReportRecord("s", "w", 1, listener.reports().get(0));
+                new io.github.chaoswatch.listeners.storage.ChaosReportRecord("s", "w", 1, listener.reports().get(0),
+                        new RegimeSnapshot(listener.currentRegimes(), List.of(Alert.diverged("test", 1)), 0.01, 10));
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
             out.writeObject(record);

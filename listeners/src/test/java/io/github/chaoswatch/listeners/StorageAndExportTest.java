@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,10 +39,14 @@ class StorageAndExportTest {
     @Test
     void reportsReachAnInMemoryStorageWithStaticInfoAndUniqueTimestamps() throws Exception {
         InMemoryStatsStorage storage = new InMemoryStatsStorage();
-        List<ChaosReport> reports = trainWith(new ChaosListener.Builder().frequency(1).exponents(3).steps(100)
-                .sessionId("memory").storageRouter(storage).build(), 4);
+        ChaosListener listener = new ChaosListener.Builder().frequency(1).exponents(3).steps(100)
+                .sessionId("memory").storageRouter(storage).build();
+        List<ChaosReport> reports = trainWith(listener, 4);
         List<Persistable> updates = storage.getAllUpdatesAfter("memory", ChaosRecord.TYPE_ID, "worker-0", 0);
         assertEquals(reports.size(), updates.size());
+        RegimeSnapshot last = ((ChaosReportRecord) updates.get(updates.size() - 1)).regimes();
+        assertEquals(listener.currentRegimes(), last.held());
+        assertEquals(AlertPolicy.DEFAULT_EPSILON_NATS, last.epsilonNats());
         for (int i = 0; i < reports.size(); i++) {
             assertEquals(reports.get(i), ((ChaosReportRecord) updates.get(i)).report());
         }
@@ -116,17 +122,22 @@ class StorageAndExportTest {
     void recordCodecRoundTripsEveryField() throws Exception {
         List<ChaosReport> reports = trainWith(new ChaosListener.Builder().frequency(1).exponents(3).steps(100)
                 .build(), 1);
-        ChaosReportRecord record = new ChaosReportRecord("s", "w", 123, reports.get(0));
+        ChaosReportRecord record = new ChaosReportRecord("s", "w", 123, reports.get(0), new RegimeSnapshot(
+                Map.of("layer0", Set.of(Regime.CHAOTIC, Regime.EXPLODING), "model", Set.of()),
+                List.of(Alert.diverged("NaN <b>", 7)), 0.02, 12));
         ChaosReportRecord decoded = new ChaosReportRecord();
         decoded.decode(record.encode());
         assertEquals(record, decoded);
+        assertEquals(Set.of(Regime.CHAOTIC, Regime.EXPLODING), decoded.regimes().held().get("layer0"));
+        assertTrue(decoded.regimes().fired().get(0).message().contains("(NaN <b>)"));
         assertEquals(record.encodingLengthBytes(), record.encode().length);
     }
 
     @Test
     void decoderRejectsRandomAndTruncatedBytesWithAClearError() throws Exception {
         ChaosReportRecord record = new ChaosReportRecord("s", "w", 1, trainWith(new ChaosListener.Builder()
-                .frequency(1).exponents(2).steps(50).build(), 1).get(0));
+                .frequency(1).exponents(2).steps(50).build(), 1).get(0), new RegimeSnapshot(
+                Map.of("layer0", Set.of(Regime.ORDERED)), List.of(), 0.01, 10));
         byte[] valid = record.encode();
         Random random = new Random(1);
         for (int trial = 0; trial < 2_000; trial++) {
@@ -135,7 +146,7 @@ class StorageAndExportTest {
                 bytes = new byte[random.nextInt(200)];
                 random.nextBytes(bytes);
                 if (bytes.length > 0) {
-                    bytes[0] = 1;
+                    bytes[0] = valid[0];
                 }
             } else {
                 bytes = java.util.Arrays.copyOf(valid, random.nextInt(valid.length));
