@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -92,6 +93,24 @@ public final class AlertPolicy implements Serializable {
             case VANISHING -> (lambda + 2 * se) * horizon > -lnK / 2;
             case DIVERGED -> true;
         };
+    }
+
+    /**
+     * Returns the sign regime (CHAOTIC, EDGE or ORDERED) whose entry condition a single estimate meets, without
+     * patience or hysteresis: the label of one spectrum, as {@code chaoswatch analyze} reports it. Empty when λ₁ is
+     * too close to a boundary of the band for its standard error to decide (for example λ₁ = 0.015 ± 0.01).
+     *
+     * @param lambdaNats        λ₁ in nats per step
+     * @param standardErrorNats its standard error, nats per step
+     */
+    public Optional<Regime> signRegime(double lambdaNats, double standardErrorNats) {
+        for (Regime regime : new Regime[] {Regime.CHAOTIC, Regime.EDGE, Regime.ORDERED}) {
+            // The horizon plays no part in sign regimes.
+            if (enters(regime, lambdaNats, standardErrorNats, 1)) {
+                return Optional.of(regime);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns ε in nats per step. */

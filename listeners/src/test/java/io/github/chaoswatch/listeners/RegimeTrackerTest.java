@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -90,5 +91,15 @@ class RegimeTrackerTest {
                 new AlertPolicy.Builder().alertOn(Regime.CHAOTIC).stopOn(Regime.DIVERGED).patience(0).build());
         assertTrue(e.getMessage().contains("stopOn [DIVERGED] would never fire"), e.getMessage());
         assertTrue(e.getMessage().contains("patience = 0 must be >= 1"), e.getMessage());
+    }
+
+    @Test
+    void signRegimeLabelsOneEstimateByTheEntryConditionsAndLeavesTheGapUndecided() {
+        // ε = 0.01 (defaults): entry conditions λ − 2SE > ε, |λ| ≤ ε, λ + 2SE < −ε.
+        AlertPolicy policy = AlertPolicy.defaults();
+        assertEquals(Optional.of(Regime.CHAOTIC), policy.signRegime(0.3, 0.01));
+        assertEquals(Optional.of(Regime.EDGE), policy.signRegime(0.005, 0.01));
+        assertEquals(Optional.of(Regime.ORDERED), policy.signRegime(-0.7, 0.02));
+        assertEquals(Optional.empty(), policy.signRegime(0.015, 0.01));
     }
 }
