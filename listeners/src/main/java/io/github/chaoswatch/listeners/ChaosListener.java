@@ -526,6 +526,17 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
         }
 
         /**
+         * Posts under the session and worker ids of another routing listener, typically DL4J's {@code StatsListener},
+         * so that the chaoswatch UI page shows the training score of the same run beside the spectra.
+         */
+        public Builder sameSessionAs(RoutingIterationListener other) {
+            Objects.requireNonNull(other, "other");
+            this.sessionId = other.getSessionID();
+            this.workerId = other.getWorkerID();
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @throws IllegalArgumentException listing every invalid setting and what to change

@@ -8,6 +8,7 @@ import org.deeplearning4j.core.storage.StatsStorage;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
+import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +117,14 @@ class StorageAndExportTest {
             ui.stop();
             System.clearProperty("org.deeplearning4j.ui.port");
         }
+    }
+
+    @Test
+    void sameSessionAsTakesTheSessionAndWorkerOfDl4jsStatsListener() {
+        StatsListener stats = new StatsListener(new InMemoryStatsStorage());
+        ChaosListener listener = new ChaosListener.Builder().sameSessionAs(stats).build();
+        assertEquals(stats.getSessionID(), listener.getSessionID());
+        assertEquals(stats.getWorkerID(), listener.getWorkerID());
     }
 
     @Test
