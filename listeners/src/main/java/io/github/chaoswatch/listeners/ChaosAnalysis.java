@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -59,7 +60,7 @@ final class ChaosAnalysis {
         INDArray input = probe.castTo(model.params().dataType());
         List<LayerReport> layers = new ArrayList<>();
         for (RecurrentDynamics d : selected(dynamics)) {
-            double[][][] inputs = dynamics.drivingInputs(d, input);
+            double[][][] inputs = drivingInputs(dynamics, d, input);
             // The probe's time axis, whatever the model's layout (NCW or NWC): sequences are [time][nIn] here.
             int horizon = horizonOverride > 0 ? horizonOverride
                     : snapshot.truncatedBpttLength() > 0 ? snapshot.truncatedBpttLength() : inputs[0].length;
@@ -73,6 +74,18 @@ final class ChaosAnalysis {
             layers.add(LayerReport.of(spectrum, horizon, scrambling));
         }
         return report(iteration, epoch, timestampMillis, start, ChaosReport.Status.OK, "", layers);
+    }
+
+    /** The inputs driving {@code d}; a probe that does not fit the model fails with what to pass instead. */
+    private static double[][][] drivingInputs(ModelDynamics dynamics, RecurrentDynamics d, INDArray probe) {
+        try {
+            return dynamics.drivingInputs(d, probe);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot drive '" + d.name() + "' with probe sequences of shape "
+                    + Arrays.toString(probe.shape()) + ": " + e.getMessage() + "; if the probe differs from the"
+                    + " training input, pass probe sequences shaped like it, [minibatch, nIn, time] with the"
+                    + " model's nIn, else leave this layer out with layers(...)", e);
+        }
     }
 
     private List<RecurrentDynamics> selected(ModelDynamics dynamics) {

@@ -75,6 +75,8 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
     public static final int DEFAULT_TRAJECTORIES = 4;
     /** Default number of sequences kept from the first training minibatch as probe. */
     public static final int DEFAULT_PROBE_SEQUENCES = 8;
+    /** Fewest measured steps accepted: below this an exponent is not an average over any orbit segment. */
+    static final int MIN_STEPS = 10;
     /** Default number of reports kept in memory. */
     public static final int DEFAULT_HISTORY = 1_000;
 
@@ -165,11 +167,19 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
     }
 
     private void captureProbe(INDArray input, INDArray mask) {
-        if (probe != null || input == null || input.rank() != 3) {
+        if (probe != null || input == null) {
             return;
         }
         ListenerRuntime rt = runtime();
         if (rt.capturedProbe != null) {
+            return;
+        }
+        if (input.rank() != 3) {
+            // Reported by the next round as a FAILED report (not thrown: this is the training thread).
+            rt.probeProblem = "the training input has shape " + Arrays.toString(input.shape()) + ", not a sequence"
+                    + " batch [minibatch, nIn, time], so no probe sequences can be taken from it; if the model has"
+                    + " recurrent layers behind an input preprocessor, pass probe sequences with"
+                    + " ChaosListener.Builder.probe(...); a model without recurrent layers has nothing to analyse";
             return;
         }
         // onForwardPass runs inside a workspace: copy out of it, or the probe is overwritten by the next batch.
@@ -542,38 +552,63 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
          * @throws IllegalArgumentException listing every invalid setting and what to change
          */
         public ChaosListener build() {
+            // Checks in the positive form, so that no value slips through unnoticed; each says what to call instead.
             List<String> problems = new ArrayList<>();
             if (!(frequency >= 0)) {
-                problems.add("frequency = " + frequency + " must be >= 0");
+                problems.add("frequency = " + frequency + " is negative; use frequency(n) with n >= 1 to analyse"
+                        + " every n iterations, or frequency(0) with everyEpoch(true) to analyse at epoch ends only");
             }
             if (frequency == 0 && !everyEpoch) {
                 problems.add("frequency = 0 without everyEpoch(true) would never analyse; set frequency(n) or"
                         + " everyEpoch(true)");
             }
             if (!(exponents >= 1)) {
-                problems.add("exponents = " + exponents + " must be >= 1");
+                problems.add("exponents = " + exponents + " must be >= 1; use exponents(1) for the largest only"
+                        + " (values above a layer's state size are capped to it)");
             }
-            if (!(steps >= 10)) {
-                problems.add("steps = " + steps + " must be >= 10");
+            if (!(steps >= MIN_STEPS)) {
+                problems.add("steps = " + steps + " must be >= " + MIN_STEPS + "; use steps(" + DEFAULT_STEPS
+                        + ") or more for a converged estimate");
             }
             if (!(warmupSteps >= 0)) {
-                problems.add("warmupSteps = " + warmupSteps + " must be >= 0");
+                problems.add("warmupSteps = " + warmupSteps + " must be >= 0; use warmupSteps(0) to skip the"
+                        + " warm-up");
             }
             if (!(trajectories >= 1)) {
-                problems.add("trajectories = " + trajectories + " must be >= 1");
+                problems.add("trajectories = " + trajectories + " must be >= 1; use trajectories("
+                        + DEFAULT_TRAJECTORIES + ")");
             }
             if (!(probeSequences >= 1)) {
-                problems.add("probeSequences = " + probeSequences + " must be >= 1");
+                problems.add("probeSequences = " + probeSequences + " must be >= 1; use probeSequences("
+                        + DEFAULT_PROBE_SEQUENCES + ")");
             }
             if (!(horizon >= 0)) {
-                problems.add("horizon = " + horizon + " must be >= 0 (0 = automatic)");
+                problems.add("horizon = " + horizon + " must be >= 0; use horizon(0) for the automatic horizon");
             }
             if (!(historySize >= 1)) {
-                problems.add("historySize = " + historySize + " must be >= 1");
+                problems.add("historySize = " + historySize + " must be >= 1; use historySize(1) to keep only the"
+                        + " latest report");
+            }
+            if (closeTimeout.isNegative()) {
+                problems.add("closeTimeout = " + closeTimeout + " is negative; use Duration.ZERO not to wait");
+            }
+            if (sessionId != null && sessionId.isBlank()) {
+                problems.add("sessionId is blank; pass a non-blank id, or leave it unset for a random UUID");
+            }
+            if (workerId != null && workerId.isBlank()) {
+                problems.add("workerId is blank; pass a non-blank id, or leave it unset for \"worker-0\"");
             }
             if (probe != null && probe.rank() != 3) {
                 problems.add("probe has shape " + Arrays.toString(probe.shape()) + "; it must be a sequence batch"
-                        + " [minibatch, nIn, time]");
+                        + " [minibatch, nIn, time]: for one sequence x of shape [nIn, time] pass"
+                        + " x.reshape(1, nIn, time)");
+            } else if (probe != null && probe.length() == 0) {
+                problems.add("probe has shape " + Arrays.toString(probe.shape()) + " and holds no values; pass at"
+                        + " least one sequence of at least one step");
+            } else if (probe != null && probe.dataType().isFPType()
+                    && (probe.isNaN().any() || probe.isInfinite().any())) {
+                problems.add("probe holds NaN or infinite values; pass finite probe sequences (the analysis of"
+                        + " non-finite inputs can only report DIVERGED)");
             }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid ChaosListener configuration: "

@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,6 +44,10 @@ final class ListenerRuntime {
     final AtomicLong skipped = new AtomicLong();
     private final AtomicLong lastTimestamp = new AtomicLong();
     volatile INDArray capturedProbe;
+    /** Why no probe can be captured from the training inputs, if that is known. */
+    volatile String probeProblem;
+    /** The model this listener watches: the first one it was scheduled on (weak, never kept alive by us). */
+    private volatile WeakReference<Model> watched = new WeakReference<>(null);
     volatile boolean stopRequested;
     volatile int lastIteration;
     private volatile Throwable fastFailure;
@@ -66,7 +71,18 @@ final class ListenerRuntime {
 
     /** On the training thread: copy the model and hand it to the worker, or skip if it is busy. */
     void schedule(Model model, long iteration, int epoch) {
+        if (!watches(model)) {
+            reject(iteration, epoch, new IllegalStateException("this ChaosListener (session " + listener
+                    .getSessionID() + ") already watches another model; a listener's history and alert state"
+                    + " belong to one model: give each model its own listener (listener.clone() has the same"
+                    + " settings and session)"));
+            return;
+        }
         INDArray probe = listener.configuredProbe() != null ? listener.configuredProbe() : capturedProbe;
+        if (probe == null && probeProblem != null) {
+            reject(iteration, epoch, new IllegalArgumentException(probeProblem));
+            return;
+        }
         if (probe == null) {
             skipped.incrementAndGet();
             LOG.debug("chaoswatch: no probe sequences yet at iteration {}; round skipped", iteration);
@@ -94,6 +110,29 @@ final class ListenerRuntime {
             busy.set(false);
             skipped.incrementAndGet();
         }
+    }
+
+    /** Returns true if {@code model} is the one this listener watches (the first it saw). */
+    private boolean watches(Model model) {
+        Model first = watched.get();
+        if (first == null) {
+            synchronized (this) {
+                first = watched.get();
+                if (first == null) {
+                    watched = new WeakReference<>(model);
+                    return true;
+                }
+            }
+        }
+        return first == model;
+    }
+
+    /** On the training thread: records a round that cannot be analysed as a FAILED report (fail-fast aware). */
+    private void reject(long iteration, int epoch, RuntimeException problem) {
+        if (listener.failFast()) {
+            fastFailure = problem;
+        }
+        deliver(failed(iteration, epoch, uniqueTimestamp(), problem), null, null);
     }
 
     private void analyse(ModelSnapshot snapshot, INDArray probe, long iteration, int epoch, long timestamp) {
