@@ -139,6 +139,14 @@ public abstract class ChaosRecord implements Persistable {
             readBody(in);
         } catch (EOFException e) {
             throw new IllegalArgumentException("malformed " + getClass().getSimpleName() + ": truncated", e);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("malformed")) {
+                throw e;
+            }
+            // Decoded fields that the report types themselves refuse (k = 0 exponents, a null name, ...).
+            throw new IllegalArgumentException("malformed " + getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (NullPointerException | IllegalStateException e) {
+            throw new IllegalArgumentException("malformed " + getClass().getSimpleName() + ": " + e, e);
         }
     }
 
