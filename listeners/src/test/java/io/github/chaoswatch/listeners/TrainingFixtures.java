@@ -13,11 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Small recurrent regression problems whose dynamics are set by the recurrent gain. */
-final class TrainingFixtures {
+/** Small recurrent regression problems whose dynamics are set by the recurrent gain (shared with the UI tests). */
+public final class TrainingFixtures {
 
-    static final int INPUTS = 3;
-    static final int UNITS = 64;
+    public static final int INPUTS = 3;
+    public static final int UNITS = 64;
 
     private TrainingFixtures() {
     }
@@ -27,7 +27,7 @@ final class TrainingFixtures {
      * 0 freezes the weights, keeping the regime the gain sets (a chaotic network's exploding gradients
      * would otherwise move it within a few iterations).
      */
-    static MultiLayerNetwork network(double gain, double learningRate, long seed) {
+    public static MultiLayerNetwork network(double gain, double learningRate, long seed) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
                 .dataType(DataType.DOUBLE).updater(new Sgd(learningRate))
                 .weightInit(new NormalDistribution(0, 1 / Math.sqrt(INPUTS))).list()
@@ -41,7 +41,7 @@ final class TrainingFixtures {
     }
 
     /** A random regression batch [8, 3, 40] → [8, 1, 40]. */
-    static DataSet batch(long seed) {
+    public static DataSet batch(long seed) {
         Nd4j.getRandom().setSeed(seed);
         return new DataSet(Nd4j.randn(DataType.DOUBLE, 8, INPUTS, 40).muli(0.3),
                 Nd4j.randn(DataType.DOUBLE, 8, 1, 40));
