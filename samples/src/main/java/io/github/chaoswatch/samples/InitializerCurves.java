@@ -1,22 +1,11 @@
 package io.github.chaoswatch.samples;
 
-import io.github.chaoswatch.dynamics.Dynamics;
-import io.github.chaoswatch.dynamics.ModelDynamics;
-import io.github.chaoswatch.dynamics.RecurrentDynamics;
 import io.github.chaoswatch.init.CriticalGain;
 import io.github.chaoswatch.init.GainCalibration;
 import io.github.chaoswatch.init.GainCalibrator;
 import io.github.chaoswatch.init.OrthogonalInit;
 import io.github.chaoswatch.init.ScaledGaussianInit;
-import io.github.chaoswatch.lyapunov.Drive;
-import io.github.chaoswatch.lyapunov.LyapunovSpectrum;
 import io.github.chaoswatch.lyapunov.SpectrumEstimator;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.IWeightInit;
 import org.knowm.xchart.BitmapEncoder;
@@ -29,7 +18,6 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -62,7 +50,8 @@ public final class InitializerCurves {
     private static final double INPUT_VARIANCE = 0.5;
     private static final double[] GAINS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5,
         3.0, 3.5, 4.0};
-    private static final long[] NETWORK_SEEDS = {1, 2, 3};
+    /** Network seeds 1 … 3. */
+    private static final int NETWORK_SEEDS = 3;
     private static final String NAME = "initializers-lambda-vs-gain";
 
     private InitializerCurves() {
@@ -81,20 +70,20 @@ public final class InitializerCurves {
         Nd4j.getRandom().setSeed(2_024);
         INDArray probe = Nd4j.randn(DataType.DOUBLE, 4, INPUTS, 1_300);
         System.out.println("tanh SimpleRnn, n = " + UNITS + ", zero bias; " + estimator + "; mean +- sd over network"
-                + " seeds " + java.util.Arrays.toString(NETWORK_SEEDS));
+                + " seeds 1.." + NETWORK_SEEDS);
 
         List<double[]> rows = new ArrayList<>();
         for (double gain : GAINS) {
-            Measured gaussian = measure(g -> new ScaledGaussianInit(g), gain, estimator, null);
-            Measured orthogonal = measure(g -> new OrthogonalInit(g), gain, estimator, null);
-            Measured withInput = measure(g -> new ScaledGaussianInit(g), gain, estimator, probe);
+            ExponentDistribution gaussian = measure(ScaledGaussianInit::new, gain, estimator, null);
+            ExponentDistribution orthogonal = measure(OrthogonalInit::new, gain, estimator, null);
+            ExponentDistribution withInput = measure(ScaledGaussianInit::new, gain, estimator, probe);
             double predicted = predicted(autonomous, gain);
             double predictedWithInput = predicted(driven, gain);
-            rows.add(new double[] {gain, predicted, gaussian.mean, gaussian.sd, orthogonal.mean, orthogonal.sd,
-                predictedWithInput, withInput.mean, withInput.sd});
-            System.out.printf(Locale.ROOT, "| %.2f | %.3f | %.3f ± %.3f | %.3f ± %.3f | %.3f | %.3f ± %.3f |%n", gain,
-                    predicted, gaussian.mean, gaussian.sd, orthogonal.mean, orthogonal.sd, predictedWithInput,
-                    withInput.mean, withInput.sd);
+            double[] row = {gain, predicted, gaussian.mean(), gaussian.standardDeviation(), orthogonal.mean(),
+                orthogonal.standardDeviation(), predictedWithInput, withInput.mean(), withInput.standardDeviation()};
+            rows.add(row);
+            System.out.printf(Locale.ROOT, "| %.2f | %.3f | %.3f ± %.3f | %.3f ± %.3f | %.3f | %.3f ± %.3f |%n",
+                    (Object[]) java.util.Arrays.stream(row).boxed().toArray(Double[]::new));
         }
         System.out.printf(Locale.ROOT, "critical gain: %.4f (zero input), %.4f (input variance %.2f)%n",
                 autonomous.criticalGain().orElseThrow(), driven.criticalGain().orElseThrow(), INPUT_VARIANCE);
@@ -109,22 +98,15 @@ public final class InitializerCurves {
     }
 
     /** Mean and spread of λ_1 over network seeds; input weights N(0, σ_in²/nIn) when driven by {@code probe}. */
-    private static Measured measure(DoubleFunction<IWeightInit> recurrent, double gain, SpectrumEstimator estimator,
-                                    INDArray probe) {
-        double[] values = new double[NETWORK_SEEDS.length];
-        for (int s = 0; s < NETWORK_SEEDS.length; s++) {
-            SimpleRnn.Builder layer = new SimpleRnn.Builder().nOut(UNITS).activation(Activation.TANH)
-                    .weightInit(new ScaledGaussianInit(Math.sqrt(INPUT_VARIANCE)))
-                    .weightInitRecurrent(recurrent.apply(gain));
-            ModelDynamics model = Dynamics.of(network(NETWORK_SEEDS[s], layer.build()));
-            RecurrentDynamics dynamics = model.get("layer0").orElseThrow();
-            Drive drive = probe == null ? Drive.autonomous() : Drive.of(model.drivingInputs(dynamics, probe));
-            LyapunovSpectrum spectrum = estimator.estimate(dynamics, drive);
-            values[s] = spectrum.max();
-        }
-        double mean = java.util.Arrays.stream(values).average().orElseThrow();
-        double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
-        return new Measured(mean, Math.sqrt(squares / (values.length - 1)));
+    private static ExponentDistribution measure(DoubleFunction<IWeightInit> recurrent, double gain,
+                                                SpectrumEstimator estimator, INDArray probe) {
+        SeedSweep sweep = SeedSweep.of(simpleRnn(recurrent.apply(gain)), estimator);
+        return (probe == null ? sweep : sweep.withProbe(probe)).measure(NETWORK_SEEDS, done -> { });
+    }
+
+    private static OneLayerNetwork simpleRnn(IWeightInit recurrent) {
+        return new OneLayerNetwork(RecurrentLayerType.SIMPLE_RNN, UNITS, INPUTS, Activation.TANH,
+                new ScaledGaussianInit(Math.sqrt(INPUT_VARIANCE)), recurrent);
     }
 
     /** Calibrates a driven SimpleRnn and an LSTM to λ_1 = −0.05 and prints what mean field would have said. */
@@ -133,32 +115,18 @@ public final class InitializerCurves {
         GainCalibrator calibrator = new GainCalibrator.Builder(target, 1_000).probe(probe).build();
         double meanField = CriticalGain.of(new ActivationTanH()).withInputVariance(INPUT_VARIANCE).gainFor(target)
                 .orElseThrow();
-        MultiLayerNetwork rnn = network(1, new SimpleRnn.Builder().nOut(UNITS).activation(Activation.TANH)
-                .weightInit(new ScaledGaussianInit(Math.sqrt(INPUT_VARIANCE)))
-                .weightInitRecurrent(new OrthogonalInit(1)).build());
-        MultiLayerNetwork lstm = network(1, new LSTM.Builder().nOut(64).activation(Activation.TANH)
-                .weightInit(new ScaledGaussianInit(Math.sqrt(INPUT_VARIANCE)))
-                .weightInitRecurrent(new OrthogonalInit(1)).build());
+        MultiLayerNetwork rnn = simpleRnn(new OrthogonalInit(1)).build(1);
+        MultiLayerNetwork lstm = new OneLayerNetwork(RecurrentLayerType.LSTM, 64, INPUTS, Activation.TANH,
+                new ScaledGaussianInit(Math.sqrt(INPUT_VARIANCE)), new OrthogonalInit(1)).build(1);
         for (MultiLayerNetwork net : new MultiLayerNetwork[] {rnn, lstm}) {
             long start = System.nanoTime();
-            GainCalibration result = calibrator.calibrate(net, "layer0");
+            GainCalibration result = calibrator.calibrate(net, OneLayerNetwork.LAYER);
             System.out.printf(Locale.ROOT, "calibration %s: %s, gain %.4f (mean field for SimpleRnn: %.4f),"
                             + " lambda1 %.4f ± %.4f (fresh seeds), %d evaluations, %.1f s%n",
                     net.getLayer(0).getClass().getSimpleName(), result.status(), result.gain(), meanField,
                     result.exponentNatsPerStep(), result.standardError(), result.evaluations(),
                     (System.nanoTime() - start) / 1e9);
         }
-    }
-
-    private static MultiLayerNetwork network(long seed, Layer layer) {
-        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
-                .dataType(DataType.DOUBLE).list()
-                .layer(layer)
-                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                        .nOut(1).build())
-                .setInputType(InputType.recurrent(INPUTS)).build());
-        net.init();
-        return net;
     }
 
     private static void writeCsv(Path file, List<double[]> rows) throws IOException {
@@ -218,9 +186,5 @@ public final class InitializerCurves {
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         series.setMarker(marker);
         series.setMarkerColor(color);
-    }
-
-    /** Mean and standard deviation over network seeds. */
-    private record Measured(double mean, double sd) {
     }
 }
