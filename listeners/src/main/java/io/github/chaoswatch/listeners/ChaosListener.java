@@ -289,10 +289,13 @@ public final class ChaosListener extends BaseTrainingListener implements Routing
         return probe;
     }
 
+    /** The static info of this session; {@code snapshot} and {@code model} are null before any round analysed one. */
     ChaosStaticInfoRecord staticInfo(ModelSnapshot snapshot, Model model, long timestamp) {
-        return new ChaosStaticInfoRecord(sessionId, workerIdOrDefault(), timestamp, model.getClass().getName(),
-                model instanceof ComputationGraph g ? g.summary() : ((MultiLayerNetwork) model).summary(),
-                snapshot.configurationJson(), toString(), VERSION);
+        String modelClass = model != null ? model.getClass().getName() : "(not analysed yet)";
+        String summary = model instanceof ComputationGraph g ? g.summary()
+                : model instanceof MultiLayerNetwork n ? n.summary() : "";
+        return new ChaosStaticInfoRecord(sessionId, workerIdOrDefault(), timestamp, modelClass, summary,
+                snapshot != null ? snapshot.configurationJson() : "", toString(), VERSION);
     }
 
     ChaosReportRecord record(ChaosReport report, RegimeSnapshot regimes, long timestamp) {

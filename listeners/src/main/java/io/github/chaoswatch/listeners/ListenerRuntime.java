@@ -51,7 +51,9 @@ final class ListenerRuntime {
     volatile boolean stopRequested;
     volatile int lastIteration;
     private volatile Throwable fastFailure;
+    /** Static info with the model's summary was posted; until then a partial one announces the session. */
     private boolean staticInfoPosted;
+    private boolean sessionAnnounced;
 
     ListenerRuntime(ChaosListener listener, ChaosAnalysis analysis) {
         this.listener = listener;
@@ -200,10 +202,13 @@ final class ListenerRuntime {
         }
         StatsStorageRouter router = listener.getStorageRouter();
         if (router != null) {
-            if (rebuilt != null && !staticInfoPosted) {
+            // DL4J's storages list a session only once it has static info: announce it even if no round has
+            // analysed the model yet (its reports would be invisible), and complete the info when one has.
+            if (!staticInfoPosted && (rebuilt != null || !sessionAnnounced)) {
                 guard("storage router", () -> router.putStaticInfo(listener.staticInfo(snapshot, rebuilt,
                         uniqueTimestamp())));
-                staticInfoPosted = true;
+                sessionAnnounced = true;
+                staticInfoPosted = rebuilt != null;
             }
             RegimeSnapshot regimes = new RegimeSnapshot(held, fired, policy.epsilonNats(), policy.toleranceFactor());
             guard("storage router", () -> router.putUpdate(listener.record(report, regimes,

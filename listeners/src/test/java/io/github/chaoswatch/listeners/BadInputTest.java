@@ -1,5 +1,6 @@
 package io.github.chaoswatch.listeners;
 
+import io.github.chaoswatch.listeners.storage.ChaosRecord;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.time.Duration;
 import java.util.List;
+import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,7 +139,8 @@ class BadInputTest {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
                         .nIn(8).nOut(1).build()).build());
         net.init();
-        ChaosListener listener = quick().build();
+        InMemoryStatsStorage storage = new InMemoryStatsStorage();
+        ChaosListener listener = quick().sessionId("feed-forward").storageRouter(storage).build();
         net.setListeners(listener);
         DataSet data = new DataSet(Nd4j.rand(DataType.DOUBLE, 8, 3), Nd4j.rand(DataType.DOUBLE, 8, 1));
         INDArray before = net.params().dup();
@@ -154,6 +157,9 @@ class BadInputTest {
             assertEquals(1, log.lines(FAILURE_LOG));
             assertEquals(0, listener.skippedRounds());
             assertFalse(before.equalsWithEps(after, 0));
+            // and the failed reports are stored under a session DL4J lists (it lists those with static info only)
+            assertTrue(storage.listSessionIDs().contains("feed-forward"), storage.listSessionIDs().toString());
+            assertEquals(3, storage.getNumUpdateRecordsFor("feed-forward", ChaosRecord.TYPE_ID, "worker-0"));
         }
     }
 
