@@ -291,7 +291,7 @@
                 data: selected.map(r => String(r.iteration))},
             yAxis: {type: 'category', name: 'exponent index i', nameLocation: 'middle', nameGap: 40,
                 data: Array.from({length: k}, (_, i) => String(i + 1))},
-            visualMap: {min: -bound, max: bound, calculable: true, orient: 'vertical', right: 5, top: 'middle',
+            visualMap: {min: -bound, max: bound, precision: 3, calculable: true, orient: 'vertical', right: 5, top: 'middle',
                 text: ['λ > 0', 'λ < 0'], inRange: {color: ['#1565c0', '#f5f5f5', '#c62828']}},
             series: [{type: 'heatmap', data: data}]
         }, true);
