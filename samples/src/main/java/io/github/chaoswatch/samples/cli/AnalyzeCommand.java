@@ -31,9 +31,10 @@ import java.util.concurrent.Callable;
  * plots, the PNGs and {@code report.json}.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Computes the Lyapunov spectrum of every recurrent layer and stack of a saved DL4J model",
-            "(MultiLayerNetwork or ComputationGraph zip), autonomous and optionally driven, with the scrambling",
-            "verdict and the regime, and writes report.html (self-contained), PNG plots and report.json."})
+        description = {"Lyapunov spectra, regimes and scrambling verdict of a saved model's recurrent layers.", "",
+            "Computes the spectrum of every recurrent layer and stack of a saved DL4J model (MultiLayerNetwork or",
+            "ComputationGraph zip), autonomous and optionally driven, with the scrambling verdict and the regime,",
+            "and writes report.html (self-contained), PNG plots and report.json."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     /** Random input sequences (one per trajectory) for --random-inputs. */

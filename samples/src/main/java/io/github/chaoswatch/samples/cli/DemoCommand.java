@@ -20,9 +20,10 @@ import java.util.concurrent.CountDownLatch;
  * 1), prints alerts as they fire and a comparison, and serves both runs in the DL4J UI.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Trains a character-level LSTM (or a Lorenz forecaster) with ChaosListener attached, first from",
-            "a chaotic initialization, then from the edge of chaos; prints alerts as they happen and a comparison,",
-            "and shows both runs in the DL4J UI (http://localhost:PORT/chaoswatch) until Ctrl-C."})
+        description = {"Trains a recurrent model from chaos, then from the edge, with ChaosListener and the UI.", "",
+            "A character-level LSTM (or, with --task lorenz, a Lorenz forecaster) is trained first from a chaotic",
+            "initialization, then from the edge of chaos; alerts are printed as they happen, then a comparison.",
+            "Both runs are shown in the DL4J UI (http://localhost:PORT/chaoswatch) until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
 
     /** What to train on. */

@@ -30,8 +30,9 @@ import java.util.concurrent.Callable;
  * CHAOTIC; with {@code --target}, calibrates the gain on seed 1's layer ({@link GainCalibrator}).
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Distribution of the largest Lyapunov exponent of a freshly initialized recurrent layer over",
-            "seeds, P(chaotic), and with --target the gain that puts lambda1 there (measured on the real layer)."})
+        description = {"Where an initializer puts a recurrent layer: lambda1 over seeds, P(chaotic), calibration.", "",
+            "Measures the largest Lyapunov exponent of a freshly initialized layer (zero input) for seeds 1..N and,",
+            "with --target, the gain that puts lambda1 there, measured on the real layer."})
 final class InitCommand implements Callable<Integer> {
 
     /** The gain of orthogonal and Gaussian initializers when --gain is not given: the textbook scale. */

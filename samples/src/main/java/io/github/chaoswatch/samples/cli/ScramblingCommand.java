@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
  * Writes {@code scrambling-probability.md} and {@code scrambling-probability.png} into the output directory.
  */
 @Command(name = "scrambling", mixinStandardHelpOptions = true,
-        description = {"Reproduces the scrambling paper (Chatziafratis et al. 2022): P(period 3) of random scalar RNNs",
-            "over widths and weight scales, He and Glorot, with Wilson 95% intervals; writes a table and a plot."})
+        description = {"Li-Yorke chaos of random scalar RNNs: P(period 3) over widths and scales, He and Glorot.", "",
+            "Reproduces the scrambling paper (Chatziafratis et al. 2022) with Wilson 95% intervals and writes",
+            "scrambling-probability.md and scrambling-probability.png."})
 final class ScramblingCommand implements Callable<Integer> {
 
     @CommandLine.Spec
