@@ -236,8 +236,9 @@
         }
         let points = 0;
         const series = names.map((name, i) => {
+            // −∞ (a saturated layer: every perturbation dies at once) cannot be drawn; the banner says ORDERED
             const data = reports.flatMap(r => r.report.layers.filter(l => l.name === name)
-                .map(l => [r.report.iteration, num(l.exponents[0])]));
+                .map(l => [r.report.iteration, num(l.exponents[0])])).filter(p => Number.isFinite(p[1]));
             points += data.length;
             return {name: name, type: 'line', showSymbol: data.length < 80, data: data,
                 markLine: i === 0 ? {silent: true, symbol: 'none', data: lines} : undefined};
