@@ -39,7 +39,7 @@ import java.util.function.DoubleFunction;
  * docs/initializers.md.
  *
  * <pre>
- * mvn -q -pl samples exec:java -Dexec.mainClass=io.github.chaoswatch.samples.InitializerCurves -Dexec.args="target/init"
+ * java -cp samples/target/chaoswatch.jar io.github.chaoswatch.samples.InitializerCurves target/init
  * </pre>
  */
 public final class InitializerCurves {

@@ -31,8 +31,8 @@ import java.util.SplittableRandom;
  * for a few hundred iterations with no listener, with DL4J's StatsListener at its default frequency, and with
  * ChaosListener at its defaults; then the cost of one analysis round against layer size and exponents.
  *
- * <p>Run: {@code mvn -q -pl samples exec:java -Dexec.mainClass=io.github.chaoswatch.samples.ListenerOverhead
- * -Dexec.args="300"} (iterations). Single-threaded ND4J (OMP_NUM_THREADS=1) is the honest setting on a small
+ * <p>Run: {@code java -cp samples/target/chaoswatch.jar io.github.chaoswatch.samples.ListenerOverhead 300}
+ * (iterations). Single-threaded ND4J (OMP_NUM_THREADS=1) is the honest setting on a small
  * machine; the listener's worker then uses a second core when there is one.
  */
 public final class ListenerOverhead {
