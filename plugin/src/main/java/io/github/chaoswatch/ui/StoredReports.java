@@ -35,10 +35,11 @@ final class StoredReports {
 
     /**
      * Returns the sessions with chaoswatch records in every storage that could be read, and one message per storage
-     * that could not (a corrupt file, say) in {@code errors}.
+     * or file that could not (a damaged file, say, see {@link StatsFiles}) in {@code errors}.
      */
     List<SessionSummary> sessions(List<String> errors) {
         List<SessionSummary> sessions = new ArrayList<>();
+        errors.addAll(StatsFiles.openFailures());
         for (StatsStorage storage : storages) {
             try {
                 for (String session : storage.listSessionIDs()) {

@@ -192,6 +192,26 @@ class ChaosModuleEndpointTest {
         }
     }
 
+    @Test
+    void aDamagedFileIsAnErrorOnThePageWhileTheOtherRunsAreShown(@TempDir Path dir) throws Exception {
+        File good = dir.resolve("good.dl4j").toFile();
+        FileStatsStorage writing = new FileStatsStorage(good);
+        RunningUi.Run run = RunningUi.train(writing, 0.5, 0, 2);
+        writing.close();
+        File damaged = dir.resolve("damaged.dl4j").toFile();
+        byte[] junk = new byte[4096];
+        new java.util.Random(7).nextBytes(junk);
+        java.nio.file.Files.write(damaged.toPath(), junk);
+        try (StatsFiles files = StatsFiles.attach(ui.server, damaged, good)) {
+            assertEquals(1, files.storages().size());
+            JsonNode errors = RunningUi.parse(ui.get("/chaoswatch/api/sessions").body()).get("errors");
+            assertEquals(1, errors.size(), errors.toString());
+            assertTrue(errors.get(0).asText().startsWith("could not open " + damaged), errors.toString());
+            assertEquals(2, ui.api("reports", run, "").get("reports").size());
+        }
+        assertEquals(0, RunningUi.parse(ui.get("/chaoswatch/api/sessions").body()).get("errors").size());
+    }
+
     private static void assertError(int status, String pathAndQuery, String messagePart) throws Exception {
         HttpResponse<String> response = ui.get(pathAndQuery);
         assertEquals(status, response.statusCode(), pathAndQuery + " -> " + response.body());
