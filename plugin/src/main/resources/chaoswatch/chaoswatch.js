@@ -10,8 +10,8 @@
     const REGIME_ORDER = ['DIVERGED', 'EXPLODING', 'CHAOTIC', 'VANISHING', 'EDGE', 'ORDERED'];
 
     const $ = id => document.getElementById(id);
-    const state = {session: null, worker: null, layer: null, reports: [], since: -1, scores: [], scoreSince: -1,
-        alerts: null, timer: null, sessionList: [], storageErrors: []};
+    const state = {session: null, worker: null, layer: null, reports: [], after: 0, scores: [], scoreSince: -1,
+        alerts: null, timer: null, loop: 0, generation: 0, sessionList: [], storageErrors: []};
     const charts = {};
 
     function escapeHtml(s) {
@@ -84,8 +84,8 @@
         const entry = state.sessionList.find(s => s.id === session);
         const chosenWorker = fillSelect($('worker-select'), entry ? entry.workers.map(w => w.id) : [], worker);
         if (session !== state.session || chosenWorker !== state.worker) {
-            Object.assign(state, {session: session, worker: chosenWorker, reports: [], since: -1, scores: [],
-                scoreSince: -1, alerts: null});
+            Object.assign(state, {session: session, worker: chosenWorker, reports: [], after: 0, scores: [],
+                scoreSince: -1, alerts: null, generation: state.generation + 1});
             $('info-text').textContent = '';
             if (session && chosenWorker) {
                 loadInfo();
@@ -106,18 +106,19 @@
     async function poll() {
         try {
             await loadSessions();
+            const generation = state.generation;
             if (state.session && state.worker) {
                 const params = {session: state.session, worker: state.worker};
                 const [reports, alerts, scores] = await Promise.all([
-                    getJson('reports', Object.assign({since: state.since}, params)),
+                    getJson('reports', Object.assign({after: state.after}, params)),
                     getJson('alerts', params),
                     getJson('scores', Object.assign({since: state.scoreSince}, params))]);
-                if (reports.session !== state.session || reports.worker !== state.worker) {
-                    return; // the selection changed while the request was out
+                if (generation !== state.generation) {
+                    return; // the selection changed while the requests were out
                 }
                 for (const item of reports.reports) {
                     state.reports.push(item);
-                    state.since = Math.max(state.since, item.report.iteration);
+                    state.after = Math.max(state.after, item.report.timestampMillis);
                 }
                 for (const point of scores.scores) {
                     state.scores.push(point);
@@ -337,11 +338,15 @@
 
     // ---- wiring --------------------------------------------------------------------------------------------
 
+    /** One polling loop at a time: a loop replaced by a newer one stops at its next turn. */
     function restart() {
         clearTimeout(state.timer);
+        const loop = ++state.loop;
         const tick = async () => {
             await poll();
-            state.timer = setTimeout(tick, POLL_MS);
+            if (loop === state.loop) {
+                state.timer = setTimeout(tick, POLL_MS);
+            }
         };
         tick();
     }

@@ -52,8 +52,9 @@ final class ListenerRuntime {
     volatile int lastIteration;
     private volatile Throwable fastFailure;
     /** Static info with the model's summary was posted; until then a partial one announces the session. */
-    private boolean staticInfoPosted;
+    private volatile boolean staticInfoPosted;
     private boolean sessionAnnounced;
+    private final Object staticInfoLock = new Object();
 
     ListenerRuntime(ChaosListener listener, ChaosAnalysis analysis) {
         this.listener = listener;
@@ -204,11 +205,15 @@ final class ListenerRuntime {
         if (router != null) {
             // DL4J's storages list a session only once it has static info: announce it even if no round has
             // analysed the model yet (its reports would be invisible), and complete the info when one has.
-            if (!staticInfoPosted && (rebuilt != null || !sessionAnnounced)) {
-                guard("storage router", () -> router.putStaticInfo(listener.staticInfo(snapshot, rebuilt,
-                        uniqueTimestamp())));
-                sessionAnnounced = true;
-                staticInfoPosted = rebuilt != null;
+            // Rounds rejected on the training thread deliver concurrently with the worker: decide and post under
+            // one lock, so a partial info can never overwrite the full one.
+            synchronized (staticInfoLock) {
+                if (!staticInfoPosted && (rebuilt != null || !sessionAnnounced)) {
+                    guard("storage router", () -> router.putStaticInfo(listener.staticInfo(snapshot, rebuilt,
+                            uniqueTimestamp())));
+                    sessionAnnounced = true;
+                    staticInfoPosted = rebuilt != null;
+                }
             }
             RegimeSnapshot regimes = new RegimeSnapshot(held, fired, policy.epsilonNats(), policy.toleranceFactor());
             guard("storage router", () -> router.putUpdate(listener.record(report, regimes,

@@ -23,6 +23,12 @@ public record RegimeSnapshot(Map<String, Set<Regime>> held, List<Alert> fired, d
 
     /** Validates and copies. */
     public RegimeSnapshot {
+        if (!(epsilonNats > 0 && Double.isFinite(epsilonNats))) {
+            throw new IllegalArgumentException("epsilonNats must be finite and > 0, got " + epsilonNats);
+        }
+        if (!(toleranceFactor > 1 && Double.isFinite(toleranceFactor))) {
+            throw new IllegalArgumentException("toleranceFactor must be finite and > 1, got " + toleranceFactor);
+        }
         Map<String, Set<Regime>> copy = new LinkedHashMap<>();
         held.forEach((layer, regimes) -> copy.put(Objects.requireNonNull(layer, "layer"),
                 Collections.unmodifiableSet(regimes.isEmpty() ? EnumSet.noneOf(Regime.class) : EnumSet.copyOf(regimes))));

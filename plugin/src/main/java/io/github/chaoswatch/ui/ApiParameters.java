@@ -4,7 +4,7 @@ import java.util.function.Function;
 
 /**
  * Reads and validates the query parameters of the page's API: identifiers of bounded length without control
- * characters, and non-negative iteration numbers. Every failure is a 400 that names the parameter and what to send.
+ * characters, iteration numbers and record timestamps. Every failure is a 400 that names the parameter and what to send.
  */
 final class ApiParameters {
 
@@ -37,20 +37,32 @@ final class ApiParameters {
      * (everything) when absent.
      */
     long since(String name) {
+        return wholeNumber(name, -1, "an iteration number >= -1 (records after it are returned)");
+    }
+
+    /**
+     * Returns the record timestamp (epoch ms, the storage key) after which to list records: the parameter
+     * {@code name} as a whole number ≥ 0, or 0 (everything) when absent.
+     */
+    long after(String name) {
+        return wholeNumber(name, 0, "a record timestamp >= 0 in epoch milliseconds (records after it are returned)");
+    }
+
+    private long wholeNumber(String name, long min, String expected) {
         String value = source.apply(name);
         if (value == null || value.isEmpty()) {
-            return -1;
+            return min;
         }
         try {
-            long since = Long.parseLong(value);
-            if (since >= -1) {
-                return since;
+            long number = Long.parseLong(value);
+            if (number >= min) {
+                return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.badRequest("parameter '" + name + "' must be an iteration number >= -1 (records after"
-                + " it are returned), got '" + abbreviate(value) + "'");
+        throw ApiException.badRequest("parameter '" + name + "' must be " + expected + ", got '"
+                + abbreviate(value) + "'");
     }
 
     private static String abbreviate(String value) {

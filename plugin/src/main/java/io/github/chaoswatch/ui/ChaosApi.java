@@ -17,7 +17,8 @@ import java.util.Set;
  * as JSON. Read-only; the page polls them.
  * <pre>
  *   sessions                          sessions and workers with chaoswatch records, and unreadable storages
- *   reports?session=&amp;worker=&amp;since=  reports after iteration {@code since}, each with the regimes held after it
+ *   reports?session=&amp;worker=&amp;after=&amp;since=  reports stored after timestamp {@code after} and iteration
+ *                                     {@code since}, each with the regimes held after it
  *   alerts?session=&amp;worker=           the regimes held now, the alerts still active, the latest alerts
  *   scores?session=&amp;worker=&amp;since=   DL4J's training score of the same run (from its StatsListener)
  *   info?session=&amp;worker=             the model and listener settings the listener posted
@@ -38,7 +39,8 @@ final class ChaosApi {
     Object answer(String name, ApiParameters params) {
         return switch (name) {
             case "sessions" -> sessions();
-            case "reports" -> reports(params.id("session"), params.id("worker"), params.since("since"));
+            case "reports" -> reports(params.id("session"), params.id("worker"), params.after("after"),
+                    params.since("since"));
             case "alerts" -> alerts(params.id("session"), params.id("worker"));
             case "scores" -> scores(params.id("session"), params.id("worker"), params.since("since"));
             case "info" -> info(params.id("session"), params.id("worker"));
@@ -53,28 +55,26 @@ final class ChaosApi {
         return Map.of("sessions", sessions, "errors", errors);
     }
 
-    private Map<String, Object> reports(String session, String worker, long since) {
+    private Map<String, Object> reports(String session, String worker, long after, long since) {
         List<Map<String, Object>> reports = new ArrayList<>();
-        for (ChaosReportRecord r : stored.reports(session, worker, since)) {
+        for (ChaosReportRecord r : stored.reports(session, worker, after, since)) {
             reports.add(Map.of("report", r.report(), "regimes", r.regimes()));
         }
         return Map.of("session", session, "worker", worker, "reports", reports);
     }
 
     private Map<String, Object> alerts(String session, String worker) {
-        List<ChaosReportRecord> records = stored.reports(session, worker, -1);
-        if (records.isEmpty()) {
-            return Map.of("held", Map.of(), "active", List.of(), "recent", List.of());
-        }
-        RegimeSnapshot latest = records.get(records.size() - 1).regimes();
+        List<ChaosReportRecord> records = stored.reports(session, worker, 0, -1);
+        RegimeSnapshot latest = records.isEmpty() ? null : records.get(records.size() - 1).regimes();
         List<Alert> fired = records.stream().flatMap(r -> r.regimes().fired().stream()).toList();
+        Map<String, Set<Regime>> held = latest == null ? Map.of() : latest.held();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("iteration", records.get(records.size() - 1).report().iteration());
-        out.put("held", latest.held());
-        out.put("active", active(fired, latest.held()));
+        out.put("iteration", records.isEmpty() ? null : records.get(records.size() - 1).report().iteration());
+        out.put("held", held);
+        out.put("active", active(fired, held));
         out.put("recent", fired.subList(Math.max(0, fired.size() - RECENT_ALERTS), fired.size()));
-        out.put("epsilonNats", latest.epsilonNats());
-        out.put("toleranceFactor", latest.toleranceFactor());
+        out.put("epsilonNats", latest == null ? null : latest.epsilonNats());
+        out.put("toleranceFactor", latest == null ? null : latest.toleranceFactor());
         return out;
     }
 

@@ -96,9 +96,11 @@ public final class ChaosModule implements UIModule {
         } catch (ApiException e) {
             error(rc, e);
         } catch (JsonProcessingException | RuntimeException e) {
+            // the details (paths, say) go to the log, not to whoever can reach the port
             LOG.warn("chaoswatch UI: /chaoswatch/api/{} failed: {}", endpoint, e.toString(), e);
-            send(rc, 500, "application/json; charset=utf-8", errorBody(500, "could not read the stored records: "
-                    + e + " (the UI keeps running; a storage file may be damaged)"));
+            send(rc, 500, "application/json; charset=utf-8", errorBody(500, "could not read the stored records ("
+                    + e.getClass().getSimpleName() + "; details in the UI server's log). The UI keeps running; a"
+                    + " storage file may be damaged."));
         }
     }
 

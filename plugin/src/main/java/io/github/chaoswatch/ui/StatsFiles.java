@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,8 +46,9 @@ public final class StatsFiles implements AutoCloseable {
         List<StatsStorage> storages = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (File file : files) {
+            StatsStorage storage = null;
             try {
-                StatsStorage storage = new FileStatsStorage(file);
+                storage = new FileStatsStorage(file);
                 ui.attach(storage);
                 storages.add(storage);
             } catch (VirtualMachineError e) {
@@ -56,6 +58,7 @@ public final class StatsFiles implements AutoCloseable {
                         + " other runs are shown)";
                 LOG.warn("chaoswatch UI: {}", failure);
                 failures.add(failure);
+                closeQuietly(storage);
             }
         }
         FAILURES.addAll(failures);
@@ -72,13 +75,36 @@ public final class StatsFiles implements AutoCloseable {
         return failures;
     }
 
-    /** Detaches and closes the storages, and takes the failures off the page. */
+    /** Detaches and closes every storage (whatever one of them throws), and takes the failures off the page. */
     @Override
-    public void close() throws java.io.IOException {
-        FAILURES.removeAll(failures);
+    public void close() throws IOException {
+        failures.forEach(FAILURES::remove);
+        IOException first = null;
         for (StatsStorage storage : storages) {
-            ui.detach(storage);
-            storage.close();
+            try {
+                ui.detach(storage);
+                storage.close();
+            } catch (IOException | RuntimeException e) {
+                IOException failure = e instanceof IOException io ? io : new IOException(e);
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static void closeQuietly(StatsStorage storage) {
+        if (storage != null) {
+            try {
+                storage.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("chaoswatch UI: closing a storage that failed to attach: {}", e.toString());
+            }
         }
     }
 

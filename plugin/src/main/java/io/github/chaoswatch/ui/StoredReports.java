@@ -62,11 +62,14 @@ final class StoredReports {
         return sessions;
     }
 
-    /** Returns the reports of {@code worker} in {@code session} after iteration {@code since}, in storage order. */
-    List<ChaosReportRecord> reports(String session, String worker, long since) {
+    /**
+     * Returns the reports of {@code worker} in {@code session} stored after timestamp {@code after} (the storage key,
+     * unique per worker) and after iteration {@code since}, in storage order.
+     */
+    List<ChaosReportRecord> reports(String session, String worker, long after, long since) {
         StatsStorage storage = storageOf(session, worker);
         List<ChaosReportRecord> out = new ArrayList<>();
-        for (Persistable p : storage.getAllUpdatesAfter(session, ChaosRecord.TYPE_ID, worker, 0)) {
+        for (Persistable p : storage.getAllUpdatesAfter(session, ChaosRecord.TYPE_ID, worker, after)) {
             if (p instanceof ChaosReportRecord r && r.report().iteration() > since) {
                 out.add(r);
             }

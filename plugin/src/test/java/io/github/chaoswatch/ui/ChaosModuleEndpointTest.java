@@ -41,7 +41,9 @@ class ChaosModuleEndpointTest {
 
     @AfterAll
     static void stop() {
-        ui.close();
+        if (ui != null) {
+            ui.close();
+        }
     }
 
     @Test
@@ -76,6 +78,11 @@ class ChaosModuleEndpointTest {
         assertTrue(after.get(0).get("report").get("iteration").asLong() > third);
         assertEquals(0, ui.api("reports", chaotic, "&since=" + expected.get(expected.size() - 1).iteration())
                 .get("reports").size());
+        long thirdStored = expected.get(2).timestampMillis();
+        JsonNode afterThird = ui.api("reports", chaotic, "&after=" + thirdStored).get("reports");
+        assertEquals(expected.size() - 3, afterThird.size());
+        assertEquals(expected.get(3).timestampMillis(), afterThird.get(0).get("report").get("timestampMillis")
+                .asLong());
     }
 
     @Test
@@ -132,6 +139,7 @@ class ChaosModuleEndpointTest {
         assertError(400, "/chaoswatch/api/reports?session=x", "'worker' is required");
         assertError(400, "/chaoswatch/api/reports?" + RunningUi.query(chaotic) + "&since=abc", "'since' must be");
         assertError(400, "/chaoswatch/api/reports?" + RunningUi.query(chaotic) + "&since=-5", "'since' must be");
+        assertError(400, "/chaoswatch/api/reports?" + RunningUi.query(chaotic) + "&after=-1", "'after' must be");
         assertError(400, "/chaoswatch/api/scores?session=" + "s".repeat(300) + "&worker=w", "at most 256");
         assertError(400, "/chaoswatch/api/alerts?session=a%0Ab&worker=w", "control characters");
         assertError(404, "/chaoswatch/api/reports?session=nobody&worker=w", "no chaoswatch records");
@@ -182,8 +190,9 @@ class ChaosModuleEndpointTest {
         try {
             HttpResponse<String> response = ui.get("/chaoswatch/api/reports?" + RunningUi.query(broken));
             assertEquals(500, response.statusCode());
-            assertTrue(RunningUi.parse(response.body()).get("error").asText().contains("could not read"),
-                    response.body());
+            String error = RunningUi.parse(response.body()).get("error").asText();
+            assertTrue(error.contains("could not read the stored records (IllegalArgumentException"), error);
+            assertFalse(error.contains(dir.toString()), "no paths to remote readers: " + error);
             assertEquals(200, ui.get("/chaoswatch/api/sessions").statusCode());
             assertEquals(ITERATIONS, ui.api("reports", chaotic, "").get("reports").size());
         } finally {

@@ -43,7 +43,7 @@ class ChaosPageBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (browser != null) {
             browser.close();
         }

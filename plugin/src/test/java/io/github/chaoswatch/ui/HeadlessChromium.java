@@ -9,8 +9,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -22,9 +25,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class HeadlessChromium implements AutoCloseable {
 
     private final ChromeDriver driver;
+    private final Path profile;
 
-    private HeadlessChromium(ChromeDriver driver) {
+    private HeadlessChromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
+        this.profile = profile;
     }
 
     static HeadlessChromium start() throws IOException {
@@ -38,15 +43,16 @@ final class HeadlessChromium implements AutoCloseable {
             }
             Assumptions.abort(why);
         }
+        Path profile = Files.createTempDirectory("chaoswatch-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1500",
-                "--user-data-dir=" + Files.createTempDirectory("chaoswatch-chromium"));
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
                 .usingAnyFreePort().build();
-        return new HeadlessChromium(new ChromeDriver(service, options));
+        return new HeadlessChromium(new ChromeDriver(service, options), profile);
     }
 
     ChromeDriver driver() {
@@ -70,7 +76,10 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }

@@ -32,7 +32,9 @@ class ReliabilityPageTest {
 
     @AfterAll
     static void stop() {
-        ui.close();
+        if (ui != null) {
+            ui.close();
+        }
     }
 
     @Test
