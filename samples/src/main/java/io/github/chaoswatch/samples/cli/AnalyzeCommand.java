@@ -38,7 +38,6 @@ import java.util.concurrent.Callable;
 final class AnalyzeCommand implements Callable<Integer> {
 
     /** Random input sequences (one per trajectory) for --random-inputs. */
-    private static final long RANDOM_INPUT_SEED = 7;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -50,7 +49,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private InputChoice inputs;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Report directory (default: MODEL-report beside the current directory).")
+            description = "Report directory (default: MODEL-report in the current directory).")
     private Path out;
 
     @Option(names = "--exponents", defaultValue = "8", paramLabel = "K",
@@ -69,7 +68,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Trajectories, which give the standard errors (default: ${DEFAULT-VALUE}).")
     private int trajectories;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the analysis (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the analysis and of --random-inputs (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--json", description = "Print report.json on standard output instead of the table.")
@@ -149,7 +148,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("cannot tell the input size of the model's first layer for"
                     + " --random-inputs; pass --inputs FILE.csv with one column per input instead");
         }
-        Nd4j.getRandom().setSeed(RANDOM_INPUT_SEED);
+        Nd4j.getRandom().setSeed(seed);
         return Nd4j.randn(DataType.DOUBLE, trajectories, inputSize, warmupSteps + steps);
     }
 

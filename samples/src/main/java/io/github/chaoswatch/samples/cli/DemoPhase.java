@@ -103,7 +103,7 @@ final class DemoPhase {
         MultiLayerNetwork net = network(task, settings);
         List<TrainingListener> listeners = new ArrayList<>(List.of(chaos));
         if (storage != null) {
-            listeners.add(new StatsListener(storage, null, null, sessionId, null));
+            listeners.add(new StatsListener(storage, null, null, sessionId, chaos.getWorkerID()));
         }
         net.setListeners(listeners);
         out.printf(Locale.ROOT, "%n== phase '%s': LSTM(%d), recurrent weights %s, %d iterations ==%n", name,

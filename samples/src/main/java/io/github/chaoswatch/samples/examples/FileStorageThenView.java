@@ -37,9 +37,11 @@ public final class FileStorageThenView {
         }
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         StatsStorage storage = new FileStatsStorage(file);            // records go to the file as they come
-        ChaosListener chaos = new ChaosListener.Builder().frequency(20).storageRouter(storage).build();
+        StatsListener stats = new StatsListener(storage);
+        ChaosListener chaos = new ChaosListener.Builder().frequency(20).storageRouter(storage).sameSessionAs(stats)
+                .build();
         MultiLayerNetwork net = ExampleModels.lorenzForecaster();
-        net.setListeners(new StatsListener(storage), chaos);
+        net.setListeners(stats, chaos);
         LorenzSeries data = LorenzSeries.generate(10_000, 5, 1);
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < iterations; i++) {

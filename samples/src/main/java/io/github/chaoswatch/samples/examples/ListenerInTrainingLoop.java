@@ -28,12 +28,15 @@ public final class ListenerInTrainingLoop {
         InMemoryStatsStorage storage = new InMemoryStatsStorage();
         ui.attach(storage);
 
-        // 2. DL4J's own StatsListener and ChaosListener post into the same storage; the chaoswatch page reads it.
+        // 2. DL4J's own StatsListener and ChaosListener post into the same storage, under one session (so the
+        //    chaoswatch page draws the score beside the spectra).
+        StatsListener stats = new StatsListener(storage);
         ChaosListener chaos = new ChaosListener.Builder()
                 .frequency(20)                  // analyse every 20 iterations (the analysis runs on its own thread)
                 .storageRouter(storage)
+                .sameSessionAs(stats)
                 .build();
-        net.setListeners(new StatsListener(storage), chaos);
+        net.setListeners(stats, chaos);
 
         // 3. Your training loop, unchanged.
         SplittableRandom random = new SplittableRandom(1);

@@ -21,7 +21,7 @@ public final class RemoteUi {
     private RemoteUi() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("server")) {
             // The UI accepts records posted over HTTP; the chaoswatch-ui jar must be on this process's classpath.
             UIServer ui = UIServer.getInstance();
@@ -32,15 +32,19 @@ public final class RemoteUi {
         String address = args.length > 1 ? args[1] : "http://localhost:9000";
         // Records are posted asynchronously by the router; both listeners use it.
         StatsStorageRouter remote = new RemoteUIStatsStorageRouter(address);
-        ChaosListener chaos = new ChaosListener.Builder().frequency(20).storageRouter(remote).build();
+        StatsListener stats = new StatsListener(remote);
+        ChaosListener chaos = new ChaosListener.Builder().frequency(20).storageRouter(remote).sameSessionAs(stats)
+                .build();
         MultiLayerNetwork net = ExampleModels.lorenzForecaster();
-        net.setListeners(new StatsListener(remote), chaos);
+        net.setListeners(stats, chaos);
         LorenzSeries data = LorenzSeries.generate(10_000, 5, 1);
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 300; i++) {
             net.fit(data.batch(32, 50, random));
         }
         chaos.close();
-        System.out.println("posted " + chaos.reports().size() + " chaos reports to " + address);
+        // DL4J's router posts from a daemon thread and cannot be flushed: give it a moment before the JVM exits.
+        Thread.sleep(3_000);
+        System.out.println("handed " + chaos.reports().size() + " chaos reports to the router for " + address);
     }
 }
