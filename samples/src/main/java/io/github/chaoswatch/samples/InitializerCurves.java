@@ -57,6 +57,7 @@ public final class InitializerCurves {
     private InitializerCurves() {
     }
 
+    /** Runs the program; its arguments, if any, are described in the class comment. */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             System.err.println("usage: InitializerCurves <output directory>");

@@ -44,6 +44,7 @@ public final class ListenerOverhead {
     private ListenerOverhead() {
     }
 
+    /** Runs the program; its arguments, if any, are described in the class comment. */
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         DataSet[] batches = markovText(8, 1);

@@ -19,6 +19,7 @@ public final class CalibrateBeforeTraining {
     private CalibrateBeforeTraining() {
     }
 
+    /** Runs the program; its arguments, if any, are described in the class comment. */
     public static void main(String[] args) throws InterruptedException {
         MultiLayerNetwork net = ExampleModels.lorenzForecaster();   // orthogonal recurrent weights, gain 1
         LorenzSeries series = LorenzSeries.generate(5_000, 5, 1);

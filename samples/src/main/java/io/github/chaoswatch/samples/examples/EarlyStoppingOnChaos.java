@@ -28,6 +28,7 @@ public final class EarlyStoppingOnChaos {
     private EarlyStoppingOnChaos() {
     }
 
+    /** Runs the program; its arguments, if any, are described in the class comment. */
     public static void main(String[] args) {
         // 1. A listener with a session id: the termination condition finds it by that id.
         ChaosListener chaos = new ChaosListener.Builder().sessionId("early-stopping-example")

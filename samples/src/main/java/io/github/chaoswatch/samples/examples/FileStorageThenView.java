@@ -22,6 +22,7 @@ public final class FileStorageThenView {
     private FileStorageThenView() {
     }
 
+    /** Runs the program; its arguments, if any, are described in the class comment. */
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: FileStorageThenView train|view FILE [ITERATIONS]");

@@ -19,6 +19,7 @@ public final class ListenerInTrainingLoop {
     private ListenerInTrainingLoop() {
     }
 
+    /** Runs the program; its arguments, if any, are described in the class comment. */
     public static void main(String[] args) throws InterruptedException {
         MultiLayerNetwork net = ExampleModels.lorenzForecaster();
         LorenzSeries data = LorenzSeries.generate(10_000, 5, 1);

@@ -21,6 +21,7 @@ public final class RemoteUi {
     private RemoteUi() {
     }
 
+    /** Runs the program; its arguments, if any, are described in the class comment. */
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("server")) {
             // The UI accepts records posted over HTTP; the chaoswatch-ui jar must be on this process's classpath.
