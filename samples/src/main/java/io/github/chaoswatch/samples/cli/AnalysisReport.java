@@ -24,9 +24,13 @@ final class AnalysisReport {
         Files.createDirectories(directory);
         JsonOutput.write(directory.resolve("report.json"), result);
         List<String> figures = new ArrayList<>();
-        for (AnalysisResult.Layer layer : result.layers()) {
+        List<AnalysisResult.Layer> layers = result.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            AnalysisResult.Layer layer = layers.get(i);
             byte[] png = SpectrumChart.png(layer);
-            String file = "spectrum-" + layer.name().replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
+            // numbered: two names may clean to the same file name
+            String file = String.format(Locale.ROOT, "spectrum-%02d-%s.png", i + 1,
+                    layer.name().replaceAll("[^A-Za-z0-9_.-]", "_"));
             Files.write(directory.resolve(file), png);
             figures.add("<figure><img alt=\"spectrum of " + escape(layer.name()) + "\" src=\"data:image/png;base64,"
                     + Base64.getEncoder().encodeToString(png) + "\"><figcaption>" + escape(file)

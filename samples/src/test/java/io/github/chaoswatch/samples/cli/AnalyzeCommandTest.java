@@ -102,7 +102,7 @@ class AnalyzeCommandTest {
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("data:image/png;base64,"), "plots are embedded");
         assertTrue(!html.contains("http://") && !html.contains("https://"), "no external resource");
-        assertTrue(Files.size(out.resolve("spectrum-layer0.png")) > 1_000);
+        assertTrue(Files.size(out.resolve("spectrum-01-layer0.png")) > 1_000);
         JsonNode layer = run.json().get("layers").get(0);
         assertEquals(layer, io.github.chaoswatch.listeners.ReportJson.mapper().readTree(out.resolve("report.json")
                 .toFile()).get("layers").get(0));
