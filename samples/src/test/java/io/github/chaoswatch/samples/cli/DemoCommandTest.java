@@ -46,6 +46,16 @@ class DemoCommandTest {
     }
 
     @Test
+    void withTheUiTheDemoServesThePageOnAFreePortAndStopsItOnExit() {
+        CliRun run = CliRun.of("demo", "--port", "0", "--exit", "--iterations", "3", "--units", "8", "--frequency",
+                "3", "--minibatch", "2", "--length", "10", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        String url = run.json().get("uiUrl").asText();
+        assertTrue(url.matches("http://localhost:[0-9]+/chaoswatch"), url);
+        assertFalse(url.endsWith(":0/chaoswatch"), "the real port, not 0: " + url);
+    }
+
+    @Test
     void lorenzDemoSaysWhyChaosIsExpected() {
         CliRun run = demo("--task", "lorenz");
         assertEquals(0, run.exitCode(), run::toString);
