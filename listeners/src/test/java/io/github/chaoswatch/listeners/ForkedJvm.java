@@ -24,6 +24,7 @@ public final class ForkedJvm implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
     private final Path stderr;
+    private final Thread reaper;
 
     /** Starts {@code mainClass} with {@code args} in a JVM of at most 512 MB heap. */
     public ForkedJvm(Class<?> mainClass, Path stderr, String... args) throws IOException {
@@ -32,6 +33,9 @@ public final class ForkedJvm implements AutoCloseable {
         command.addAll(List.of(args));
         this.stderr = stderr;
         this.process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        // a test JVM killed by a timeout must not leave its children training forever
+        this.reaper = new Thread(process::destroyForcibly, "forked-jvm-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -103,6 +107,7 @@ public final class ForkedJvm implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
+        Runtime.getRuntime().removeShutdownHook(reaper);
     }
 
     /** A temporary file for a child's standard error. */

@@ -1,16 +1,11 @@
 package io.github.chaoswatch.listeners;
 
-import io.github.chaoswatch.listeners.storage.ChaosRecord;
-import org.deeplearning4j.core.storage.Persistable;
-import org.deeplearning4j.core.storage.StatsStorageRouter;
-import org.deeplearning4j.core.storage.StorageMetaData;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -55,50 +50,13 @@ public final class KilledTrainingFixture {
     public static void main(String[] args) throws Exception {
         FileStatsStorage storage = new FileStatsStorage(new File(args[0]));
         ChaosListener listener = new ChaosListener.Builder().frequency(1).exponents(2).steps(40).warmupSteps(10)
-                .trajectories(2).sessionId(SESSION).workerId(WORKER).storageRouter(new CommitPrinter(storage))
+                .trajectories(2).sessionId(SESSION).workerId(WORKER).storageRouter(new PrintingRouter(storage, COMMITTED))
                 .build();
         MultiLayerNetwork net = TrainingFixtures.network(1.5, 1e-3, 51);
         net.setListeners(listener);
         DataSet data = TrainingFixtures.batch(51);
         while (true) {
             net.fit(data);
-        }
-    }
-
-    /** Prints a line once the storage has returned from storing an update (MapDB commits before returning). */
-    private record CommitPrinter(StatsStorageRouter storage) implements StatsStorageRouter {
-        @Override
-        public void putStorageMetaData(StorageMetaData metaData) {
-            storage.putStorageMetaData(metaData);
-        }
-
-        @Override
-        public void putStorageMetaData(Collection<? extends StorageMetaData> metaData) {
-            storage.putStorageMetaData(metaData);
-        }
-
-        @Override
-        public void putStaticInfo(Persistable staticInfo) {
-            storage.putStaticInfo(staticInfo);
-        }
-
-        @Override
-        public void putStaticInfo(Collection<? extends Persistable> staticInfo) {
-            storage.putStaticInfo(staticInfo);
-        }
-
-        @Override
-        public void putUpdate(Persistable update) {
-            storage.putUpdate(update);
-            if (ChaosRecord.TYPE_ID.equals(update.getTypeID())) {
-                System.out.println(COMMITTED + update.getTimeStamp());
-                System.out.flush();
-            }
-        }
-
-        @Override
-        public void putUpdate(Collection<? extends Persistable> updates) {
-            updates.forEach(this::putUpdate);
         }
     }
 

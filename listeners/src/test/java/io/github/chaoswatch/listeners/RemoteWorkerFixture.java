@@ -1,14 +1,10 @@
 package io.github.chaoswatch.listeners;
 
-import org.deeplearning4j.core.storage.Persistable;
-import org.deeplearning4j.core.storage.StatsStorageRouter;
-import org.deeplearning4j.core.storage.StorageMetaData;
 import org.deeplearning4j.core.storage.impl.RemoteUIStatsStorageRouter;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.time.Duration;
-import java.util.Collection;
 
 /**
  * A worker JVM for the scale-out tests (issue 8, item 5): trains a small network with a {@link ChaosListener} whose
@@ -26,7 +22,7 @@ public final class RemoteWorkerFixture {
     public static void main(String[] args) throws Exception {
         RemoteUIStatsStorageRouter remote = new RemoteUIStatsStorageRouter(args[0]);
         ChaosListener listener = new ChaosListener.Builder().frequency(1).exponents(2).steps(40).warmupSteps(10)
-                .trajectories(2).sessionId(args[1]).workerId(args[2]).storageRouter(new PostPrinter(remote))
+                .trajectories(2).sessionId(args[1]).workerId(args[2]).storageRouter(new PrintingRouter(remote, "POSTED "))
                 .build();
         int iterations = Integer.parseInt(args[3]);
         long pauseMillis = Long.parseLong(args[4]);
@@ -45,40 +41,5 @@ public final class RemoteWorkerFixture {
         System.out.println("DONE " + listener.reports().size() + " skipped " + listener.skippedRounds());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
-    }
-
-    /** Prints each update handed to the remote router (which only queues it for its posting thread). */
-    private record PostPrinter(StatsStorageRouter router) implements StatsStorageRouter {
-        @Override
-        public void putStorageMetaData(StorageMetaData metaData) {
-            router.putStorageMetaData(metaData);
-        }
-
-        @Override
-        public void putStorageMetaData(Collection<? extends StorageMetaData> metaData) {
-            router.putStorageMetaData(metaData);
-        }
-
-        @Override
-        public void putStaticInfo(Persistable staticInfo) {
-            router.putStaticInfo(staticInfo);
-        }
-
-        @Override
-        public void putStaticInfo(Collection<? extends Persistable> staticInfo) {
-            router.putStaticInfo(staticInfo);
-        }
-
-        @Override
-        public void putUpdate(Persistable update) {
-            router.putUpdate(update);
-            System.out.println("POSTED " + update.getTimeStamp());
-            System.out.flush();
-        }
-
-        @Override
-        public void putUpdate(Collection<? extends Persistable> updates) {
-            updates.forEach(this::putUpdate);
-        }
     }
 }
