@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,10 +17,9 @@ final class PageAssets {
     record Asset(byte[] bytes, String contentType) {
     }
 
-    private static final String ECHARTS_PROPERTIES = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
     private static final String JS = "application/javascript; charset=utf-8";
 
-    /** Where an asset comes from; a null path stands for ECharts in its WebJar. */
+    /** Where an asset comes from (ECharts is copied from its WebJar at build time). */
     private record Source(String path, String contentType) {
     }
 
@@ -29,7 +27,7 @@ final class PageAssets {
             "index.html", new Source("chaoswatch/index.html", "text/html; charset=utf-8"),
             "chaoswatch.js", new Source("chaoswatch/chaoswatch.js", JS),
             "chaoswatch.css", new Source("chaoswatch/chaoswatch.css", "text/css; charset=utf-8"),
-            "echarts.min.js", new Source(null, JS));
+            "echarts.min.js", new Source("chaoswatch/echarts.min.js", JS));
 
     private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
@@ -39,19 +37,7 @@ final class PageAssets {
         if (source == null) {
             return Optional.empty();
         }
-        return Optional.of(cache.computeIfAbsent(name, n -> new Asset(
-                read(source.path() != null ? source.path() : echartsPath()), source.contentType())));
-    }
-
-    /** The minified ECharts of the WebJar on the classpath, whatever its version. */
-    private static String echartsPath() {
-        Properties p = new Properties();
-        try (InputStream in = resource(ECHARTS_PROPERTIES)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "META-INF/resources/webjars/echarts/" + p.getProperty("version") + "/dist/echarts.min.js";
+        return Optional.of(cache.computeIfAbsent(name, n -> new Asset(read(source.path()), source.contentType())));
     }
 
     private static byte[] read(String path) {
@@ -66,7 +52,7 @@ final class PageAssets {
         InputStream in = PageAssets.class.getClassLoader().getResourceAsStream(path);
         if (in == null) {
             throw new IllegalStateException("chaoswatch-ui resource " + path + " is missing from the classpath;"
-                    + " is the jar complete (and the echarts WebJar beside it)?");
+                    + " is the chaoswatch-ui jar complete?");
         }
         return in;
     }
