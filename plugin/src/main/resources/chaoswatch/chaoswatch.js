@@ -10,7 +10,7 @@
     const REGIME_ORDER = ['DIVERGED', 'EXPLODING', 'CHAOTIC', 'VANISHING', 'EDGE', 'ORDERED'];
 
     const $ = id => document.getElementById(id);
-    const state = {session: null, worker: null, layer: null, reports: [], after: 0, scores: [], scoreSince: -1,
+    const state = {session: null, worker: null, layer: null, reports: [], after: 0, scores: [], scoreAfter: 0,
         alerts: null, timer: null, loop: 0, generation: 0, sessionList: [], storageErrors: []};
     const charts = {};
 
@@ -85,7 +85,7 @@
         const chosenWorker = fillSelect($('worker-select'), entry ? entry.workers.map(w => w.id) : [], worker);
         if (session !== state.session || chosenWorker !== state.worker) {
             Object.assign(state, {session: session, worker: chosenWorker, reports: [], after: 0, scores: [],
-                scoreSince: -1, alerts: null, generation: state.generation + 1});
+                scoreAfter: 0, alerts: null, generation: state.generation + 1});
             $('info-text').textContent = '';
             if (session && chosenWorker) {
                 loadInfo();
@@ -109,10 +109,11 @@
             const generation = state.generation;
             if (state.session && state.worker) {
                 const params = {session: state.session, worker: state.worker};
-                const [reports, alerts, scores] = await Promise.all([
+                // Only what is new: reports and scores after the last stored record seen, alerts when reports came.
+                const [reports, scores] = await Promise.all([
                     getJson('reports', Object.assign({after: state.after}, params)),
-                    getJson('alerts', params),
-                    getJson('scores', Object.assign({since: state.scoreSince}, params))]);
+                    getJson('scores', Object.assign({after: state.scoreAfter}, params))]);
+                const alerts = reports.reports.length || !state.alerts ? await getJson('alerts', params) : state.alerts;
                 if (generation !== state.generation) {
                     return; // the selection changed while the requests were out
                 }
@@ -120,10 +121,8 @@
                     state.reports.push(item);
                     state.after = Math.max(state.after, item.report.timestampMillis);
                 }
-                for (const point of scores.scores) {
-                    state.scores.push(point);
-                    state.scoreSince = Math.max(state.scoreSince, point[0]);
-                }
+                state.scores.push(...scores.scores);
+                state.scoreAfter = scores.lastTimestamp;
                 state.alerts = alerts;
                 state.statsWorker = scores.statsWorker;
                 render();

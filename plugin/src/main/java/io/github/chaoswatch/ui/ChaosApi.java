@@ -20,7 +20,8 @@ import java.util.Set;
  *   reports?session=&amp;worker=&amp;after=&amp;since=  reports stored after timestamp {@code after} and iteration
  *                                     {@code since}, each with the regimes held after it
  *   alerts?session=&amp;worker=           the regimes held now, the alerts still active, the latest alerts
- *   scores?session=&amp;worker=&amp;since=   DL4J's training score of the same run (from its StatsListener)
+ *   scores?session=&amp;worker=&amp;after=&amp;since=  DL4J's training score of the same run (its StatsListener's),
+ *                                     and the timestamp to pass as {@code after} next time
  *   info?session=&amp;worker=             the model and listener settings the listener posted
  * </pre>
  */
@@ -42,7 +43,8 @@ final class ChaosApi {
             case "reports" -> reports(params.id("session"), params.id("worker"), params.after("after"),
                     params.since("since"));
             case "alerts" -> alerts(params.id("session"), params.id("worker"));
-            case "scores" -> scores(params.id("session"), params.id("worker"), params.since("since"));
+            case "scores" -> scores(params.id("session"), params.id("worker"), params.after("after"),
+                    params.since("since"));
             case "info" -> info(params.id("session"), params.id("worker"));
             default -> throw ApiException.notFound("no endpoint '" + name + "'; there are sessions, reports, alerts,"
                     + " scores and info");
@@ -91,11 +93,12 @@ final class ChaosApi {
         return List.copyOf(latest.values());
     }
 
-    private Map<String, Object> scores(String session, String worker, long since) {
-        StoredReports.Scores scores = stored.scores(session, worker, since);
+    private Map<String, Object> scores(String session, String worker, long after, long since) {
+        StoredReports.Scores scores = stored.scores(session, worker, after, since);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("statsWorker", scores.statsWorker());
         out.put("scores", scores.points());
+        out.put("lastTimestamp", scores.lastTimestamp());
         return out;
     }
 

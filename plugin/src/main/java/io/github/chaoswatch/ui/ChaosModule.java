@@ -2,6 +2,7 @@ package io.github.chaoswatch.ui;
 
 import io.github.chaoswatch.listeners.ReportJson;
 import io.github.chaoswatch.listeners.storage.ChaosRecord;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import org.deeplearning4j.core.storage.StatsStorage;
@@ -88,20 +89,41 @@ public final class ChaosModule implements UIModule {
         }, () -> error(rc, ApiException.notFound("the chaoswatch page has no asset called that")));
     }
 
+    /**
+     * Answers on a worker thread: reading a large {@code FileStatsStorage} takes a MapDB scan (about 0.2 s for 2000
+     * records), which must not hold up the UI server's event loop and DL4J's own pages.
+     */
     private void api(RoutingContext rc, String endpoint) {
+        MultiMap query = rc.request().params();
+        rc.vertx().<Answer>executeBlocking(promise -> promise.complete(answer(endpoint, new ApiParameters(query::get))),
+                false, done -> {
+                    Answer answer = done.succeeded() ? done.result() : failure(endpoint, done.cause());
+                    if (answer.status() == 200) {
+                        rc.response().putHeader("Cache-Control", "no-store");
+                    }
+                    send(rc, answer.status(), "application/json; charset=utf-8", answer.body());
+                });
+    }
+
+    /** An API response: the status and the JSON body. */
+    private record Answer(int status, Buffer body) {
+    }
+
+    private Answer answer(String endpoint, ApiParameters params) {
         try {
-            Object answer = api.answer(endpoint, new ApiParameters(rc.request()::getParam));
-            rc.response().putHeader("Cache-Control", "no-store");
-            send(rc, 200, "application/json; charset=utf-8", Buffer.buffer(json.writeValueAsBytes(answer)));
+            return new Answer(200, Buffer.buffer(json.writeValueAsBytes(api.answer(endpoint, params))));
         } catch (ApiException e) {
-            error(rc, e);
+            return new Answer(e.status(), errorBody(e.status(), e.getMessage()));
         } catch (JsonProcessingException | RuntimeException e) {
-            // the details (paths, say) go to the log, not to whoever can reach the port
-            LOG.warn("chaoswatch UI: /chaoswatch/api/{} failed: {}", endpoint, e.toString(), e);
-            send(rc, 500, "application/json; charset=utf-8", errorBody(500, "could not read the stored records ("
-                    + e.getClass().getSimpleName() + "; details in the UI server's log). The UI keeps running; a"
-                    + " storage file may be damaged."));
+            return failure(endpoint, e);
         }
+    }
+
+    private Answer failure(String endpoint, Throwable e) {
+        // the details (paths, say) go to the log, not to whoever can reach the port
+        LOG.warn("chaoswatch UI: /chaoswatch/api/{} failed: {}", endpoint, e.toString(), e);
+        return new Answer(500, errorBody(500, "could not read the stored records (" + e.getClass().getSimpleName()
+                + "; details in the UI server's log). The UI keeps running; a storage file may be damaged."));
     }
 
     private void error(RoutingContext rc, ApiException e) {

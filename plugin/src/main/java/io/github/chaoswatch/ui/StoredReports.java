@@ -84,25 +84,27 @@ final class StoredReports {
     }
 
     /**
-     * Returns DL4J's {@code StatsListener} scores of the run after iteration {@code since}: from the same worker id,
-     * or from the only StatsListener worker of the session; empty when the session has none (the listeners were
-     * given different session ids).
+     * Returns DL4J's {@code StatsListener} scores of the run stored after timestamp {@code after} and after iteration
+     * {@code since}: from the same worker id, or from the only StatsListener worker of the session; empty when the
+     * session has none (the listeners were given different session ids).
      */
-    Scores scores(String session, String worker, long since) {
+    Scores scores(String session, String worker, long after, long since) {
         StatsStorage storage = storageOf(session, worker);
         List<String> statsWorkers = storage.listWorkerIDsForSessionAndType(session, BaseStatsListener.TYPE_ID);
         String statsWorker = statsWorkers.contains(worker) ? worker
                 : statsWorkers.size() == 1 ? statsWorkers.get(0) : null;
         if (statsWorker == null) {
-            return new Scores(null, List.of());
+            return new Scores(null, List.of(), after);
         }
         List<double[]> points = new ArrayList<>();
-        for (Persistable p : storage.getAllUpdatesAfter(session, BaseStatsListener.TYPE_ID, statsWorker, 0)) {
+        long last = after;
+        for (Persistable p : storage.getAllUpdatesAfter(session, BaseStatsListener.TYPE_ID, statsWorker, after)) {
+            last = Math.max(last, p.getTimeStamp());
             if (p instanceof StatsReport r && r.getIterationCount() > since) {
                 points.add(new double[] {r.getIterationCount(), r.getScore()});
             }
         }
-        return new Scores(statsWorker, points);
+        return new Scores(statsWorker, points, last);
     }
 
     private StatsStorage storageOf(String session, String worker) {
@@ -124,7 +126,10 @@ final class StoredReports {
     record WorkerSummary(String id, int reports) {
     }
 
-    /** DL4J's training score per iteration ([iteration, score] pairs) and the StatsListener worker it came from. */
-    record Scores(String statsWorker, List<double[]> points) {
+    /**
+     * DL4J's training score per iteration ([iteration, score] pairs), the StatsListener worker it came from, and the
+     * timestamp of the latest record read (where the next incremental read starts).
+     */
+    record Scores(String statsWorker, List<double[]> points, long lastTimestamp) {
     }
 }

@@ -110,6 +110,9 @@ class ChaosModuleEndpointTest {
             assertTrue(Double.isFinite(point.get(1).asDouble()) && point.get(1).asDouble() > 0, point.toString());
         }
         assertEquals(2, ui.api("scores", chaotic, "&since=3").get("scores").size());
+        long last = scores.get("lastTimestamp").asLong();
+        assertEquals(0, ui.api("scores", chaotic, "&after=" + last).get("scores").size());
+        assertEquals(last, ui.api("scores", chaotic, "&after=" + last).get("lastTimestamp").asLong());
     }
 
     @Test
