@@ -6,6 +6,8 @@ import org.nd4j.shade.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +30,7 @@ class DemoCommandTest {
     }
 
     @Test
-    void textDemoStartsChaoticInTheFirstPhaseAndNotInTheSecond() {
+    void defaultCorpusIsTheBundledDocumentationAndBothPhasesAreAnalysed() {
         CliRun run = demo();
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode result = run.json();
@@ -37,12 +39,31 @@ class DemoCommandTest {
         JsonNode chaotic = result.get("phases").get(0);
         JsonNode edge = result.get("phases").get(1);
         assertTrue(chaotic.get("reports").asInt() > 0 && edge.get("reports").asInt() > 0, run::toString);
-        // Gaussian gain 10 against orthogonal gain 1: the first report of the first phase is chaotic, that of the
-        // second is not (an orthogonal LSTM with forget bias 1 is ordered or at the edge).
-        assertEquals("CHAOTIC", chaotic.get("regimeStart").asText(), run::toString);
-        assertTrue(edge.get("lambdaStart").asDouble() < 0.01, run::toString);
         assertTrue(Double.isFinite(edge.get("finalLoss").asDouble()), run::toString);
         assertTrue(run.err().contains("[chaotic] iteration 12/12"), "progress goes to stderr with --json");
+    }
+
+    @Test
+    void theChaoticInitializationStartsChaoticAndTheEdgeOneDoesNot() throws Exception {
+        // a fixed corpus (the bundled one changes with every edit of the docs), and a model large enough for the
+        // first estimate to be clear of the edge band
+        Path text = dir.resolve("words.txt");
+        SplittableRandom random = new SplittableRandom(1);
+        String[] words = "order and chaos trade places at the edge of a recurrent network".split(" ");
+        Files.writeString(text, String.join(" ", random.ints(4_000, 0, words.length).mapToObj(i -> words[i])
+                .toList()));
+        CliRun run = CliRun.of("demo", "--no-ui", "--exit", "--iterations", "12", "--units", "32", "--frequency",
+                "3", "--minibatch", "4", "--length", "50", "--json", "--text", text.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode chaotic = run.json().get("phases").get(0);
+        JsonNode edge = run.json().get("phases").get(1);
+        // Gaussian gain 10 against orthogonal gain 1 (an orthogonal LSTM with forget bias 1 is ordered or at the
+        // edge). Over seeds and corpora the first λ1 of this setting ranged 0.06 to 0.27 against -0.06 to -0.02;
+        // with a 12-iteration run's standard error the chaotic label can be UNDECIDED, never ORDERED or EDGE.
+        assertTrue(chaotic.get("lambdaStart").asDouble() > 0.05, run::toString);
+        assertTrue(Set.of("CHAOTIC", "UNDECIDED").contains(chaotic.get("regimeStart").asText()), run::toString);
+        assertTrue(edge.get("lambdaStart").asDouble() < 0, run::toString);
+        assertTrue(Set.of("ORDERED", "EDGE").contains(edge.get("regimeStart").asText()), run::toString);
     }
 
     @Test
